@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfigModule } from './config/config.module';
+import { AuthPlatformModule } from './platform/auth/auth.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { HealthModule } from './platform/health/health.module';
+import { ThrottlingModule } from './platform/http/throttling.module';
+import { QueueModule } from './platform/queue/queue.module';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { IdentityModule } from './modules/identity/identity.module';
+
+/** The HTTP API process: controllers and producers, no job processors. */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        DatabaseModule,
+        QueueModule.forApi(),
+        AuthPlatformModule,
+        ThrottlingModule,
+        HealthModule,
+        IdentityModule.forApi(),
+        DirectoryModule.forApi(),
+      ],
+    };
+  }
+}

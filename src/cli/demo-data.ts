@@ -1,0 +1,104 @@
+import type { OrganisationKind } from '../modules/directory/organisation.entity';
+import type { OrganisationRole, Role } from '../platform/auth/actor';
+
+/** The demo world `npm start` loads: real clusters, real NAICS codes, one user per role. */
+export const DEMO_PASSWORD = 'clusterlink-demo';
+
+export interface DemoCluster {
+  key: string;
+  name: string;
+  country: string;
+  description: string;
+  regions: string[];
+}
+
+export const DEMO_CLUSTERS: DemoCluster[] = [
+  {
+    key: 'mva',
+    name: 'Medicon Valley Alliance',
+    country: 'DK',
+    description: 'Life-science cluster of the Greater Copenhagen region and Skåne.',
+    regions: ['Capital Region of Denmark', 'Region Zealand', 'Skåne'],
+  },
+  {
+    key: 'boston',
+    name: 'Boston Life Sciences Cluster',
+    country: 'US',
+    description: 'Biotech and medtech around Boston and Cambridge, Massachusetts.',
+    regions: ['Boston', 'Cambridge'],
+  },
+  {
+    key: 'fcc',
+    name: 'Finnish Cleantech Cluster',
+    country: 'FI',
+    description: 'Cleantech companies and research in four Finnish regions.',
+    regions: ['Kuopio', 'Lahti', 'Oulu', 'Uusimaa'],
+  },
+];
+
+export const DEMO_PARTNERS: [string, string][] = [['mva', 'boston']];
+
+export interface DemoOrganisation {
+  cluster: string;
+  region: string;
+  name: string;
+  kind: OrganisationKind;
+  naics: string[];
+  country: string;
+  employees: number;
+}
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { cluster: 'mva', region: 'Capital Region of Denmark', name: 'Øresund Biologics ApS', kind: 'sme', naics: ['325414'], country: 'DK', employees: 38 },
+  { cluster: 'mva', region: 'Skåne', name: 'Scandinavian MedTech Distribution AB', kind: 'sme', naics: ['423450'], country: 'SE', employees: 22 },
+  { cluster: 'mva', region: 'Region Zealand', name: 'Zealand Surgical Instruments ApS', kind: 'sme', naics: ['339112'], country: 'DK', employees: 64 },
+  { cluster: 'mva', region: 'Capital Region of Denmark', name: 'Nordic Pharma Group A/S', kind: 'leading_enterprise', naics: ['325412'], country: 'DK', employees: 4200 },
+  { cluster: 'mva', region: 'Skåne', name: 'Lund Institute of Molecular Medicine', kind: 'research_institute', naics: ['541714'], country: 'SE', employees: 310 },
+  { cluster: 'mva', region: 'Capital Region of Denmark', name: 'Copenhagen University Health Sciences', kind: 'university', naics: ['611310'], country: 'DK', employees: 5200 },
+  { cluster: 'mva', region: 'Capital Region of Denmark', name: 'Capital Region Health Innovation Office', kind: 'government_agency', naics: ['923120'], country: 'DK', employees: 45 },
+  { cluster: 'mva', region: 'Skåne', name: 'Øresund Life Science Ventures', kind: 'financial_institution', naics: ['523920'], country: 'SE', employees: 18 },
+  { cluster: 'mva', region: 'Capital Region of Denmark', name: 'Medicon Valley Life Science Association', kind: 'intermediary', naics: ['813910'], country: 'DK', employees: 12 },
+  { cluster: 'boston', region: 'Cambridge', name: 'Kendall Square Therapeutics Inc.', kind: 'leading_enterprise', naics: ['325412'], country: 'US', employees: 1800 },
+  { cluster: 'boston', region: 'Boston', name: 'Harbor Diagnostics LLC', kind: 'sme', naics: ['621511'], country: 'US', employees: 75 },
+  { cluster: 'fcc', region: 'Lahti', name: 'Lahti Circular Plastics Oy', kind: 'sme', naics: ['326199'], country: 'FI', employees: 48 },
+  { cluster: 'fcc', region: 'Oulu', name: 'Oulu Water Technologies Oy', kind: 'sme', naics: ['333318'], country: 'FI', employees: 31 },
+  { cluster: 'fcc', region: 'Kuopio', name: 'Savo Process Instruments Oy', kind: 'sme', naics: ['334513'], country: 'FI', employees: 57 },
+  { cluster: 'fcc', region: 'Uusimaa', name: 'Uusimaa Grid Systems Oyj', kind: 'leading_enterprise', naics: ['335311'], country: 'FI', employees: 2600 },
+  { cluster: 'fcc', region: 'Uusimaa', name: 'Espoo Institute for Energy Research', kind: 'research_institute', naics: ['541715'], country: 'FI', employees: 420 },
+  { cluster: 'fcc', region: 'Oulu', name: 'University of Oulu Environmental Engineering', kind: 'university', naics: ['611310'], country: 'FI', employees: 900 },
+  { cluster: 'fcc', region: 'Lahti', name: 'Päijät-Häme Regional Council', kind: 'government_agency', naics: ['926110'], country: 'FI', employees: 60 },
+  { cluster: 'fcc', region: 'Uusimaa', name: 'Nordic Cleantech Capital Oy', kind: 'financial_institution', naics: ['523920'], country: 'FI', employees: 15 },
+  { cluster: 'fcc', region: 'Lahti', name: 'Lahti Region Development LADEC', kind: 'intermediary', naics: ['541611'], country: 'FI', employees: 40 },
+];
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  /** Cluster key for staff (their cluster) and talents (home cluster). */
+  cluster?: string;
+  organisation?: { name: string; role: OrganisationRole };
+  talent?: { headline: string; skills: string[]; languages: string[]; years: number };
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@clusterlink.demo', displayName: 'Clusterlink Admin', roles: ['admin'] },
+  { email: 'staff@medicon.demo', displayName: 'Mette Staff (Medicon Valley)', roles: ['staff'], cluster: 'mva' },
+  { email: 'staff@cleantech.demo', displayName: 'Aino Staff (Finnish Cleantech)', roles: ['staff'], cluster: 'fcc' },
+  {
+    email: 'owner@oresund-biologics.demo', displayName: 'Sofie Owner (Øresund Biologics)', roles: ['member'],
+    organisation: { name: 'Øresund Biologics ApS', role: 'owner' },
+  },
+  {
+    email: 'lead@nordic-pharma.demo', displayName: 'Henrik Lead (Nordic Pharma)', roles: ['member'],
+    organisation: { name: 'Nordic Pharma Group A/S', role: 'owner' },
+  },
+  {
+    email: 'owner@lahti-plastics.demo', displayName: 'Juha Owner (Lahti Circular Plastics)', roles: ['member'],
+    organisation: { name: 'Lahti Circular Plastics Oy', role: 'owner' },
+  },
+  {
+    email: 'talent@medicon.demo', displayName: 'Lars Talent', roles: ['talent'], cluster: 'mva',
+    talent: { headline: 'Bioprocess engineer, biologics scale-up', skills: ['bioprocess', 'GMP', 'downstream purification'], languages: ['da', 'en', 'sv'], years: 6 },
+  },
+];

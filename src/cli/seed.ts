@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { EntityManager } from 'typeorm';
+import { ClusterPartnership } from '../modules/directory/cluster-partnership.entity';
+import { Cluster } from '../modules/directory/cluster.entity';
+import { OrganisationMember } from '../modules/directory/organisation-member.entity';
+import { Organisation } from '../modules/directory/organisation.entity';
+import { isNaicsCode } from '../modules/directory/reference-data';
+import { Region } from '../modules/directory/region.entity';
+import { TalentProfile } from '../modules/directory/talent-profile.entity';
+import { User } from '../modules/identity/user.entity';
+import { PasswordHasher } from '../platform/auth/password-hasher';
+import { AppDataSource } from '../platform/database/data-source';
+import { DEMO_CLUSTERS, DEMO_ORGANISATIONS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+
+/** Loads the demo world. Idempotent: what exists (by natural key) is kept, what is missing is added. */
+async function seed(em: EntityManager): Promise<void> {
+  const clusterIds = new Map<string, string>();
+  const regionIds = new Map<string, string>();
+  for (const c of DEMO_CLUSTERS) {
+    let cluster = await em.findOneBy(Cluster, { name: c.name });
+    cluster ??= await em.save(em.create(Cluster, { name: c.name, country: c.country, description: c.description }));
+    clusterIds.set(c.key, cluster.id);
+    for (const name of c.regions) {
+      await em.createQueryBuilder().insert().into(Region).values({ clusterId: cluster.id, name }).orIgnore().execute();
+      const region = await em.findOneByOrFail(Region, { clusterId: cluster.id, name });
+      regionIds.set(`${c.key}/${name}`, region.id);
+    }
+  }
+  for (const [a, b] of DEMO_PARTNERS) {
+    const [low, high] = [clusterIds.get(a)!, clusterIds.get(b)!].sort();
+    await em.createQueryBuilder().insert().into(ClusterPartnership).values({ clusterAId: low, clusterBId: high }).orIgnore().execute();
+  }
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_ORGANISATIONS) {
+    const bad = o.naics.filter((code) => !isNaicsCode(code));
+    if (bad.length) throw new Error(`demo organisation ${o.name} has unknown NAICS codes ${bad.join(', ')}`);
+    const clusterId = clusterIds.get(o.cluster)!;
+    let org = await em.findOneBy(Organisation, { clusterId, name: o.name });
+    org ??= await em.save(em.create(Organisation, {
+      clusterId, name: o.name, kind: o.kind, naicsCodes: o.naics, regionId: regionIds.get(`${o.cluster}/${o.region}`) ?? null,
+      country: o.country, employeeCount: o.employees, website: null,
+    }));
+    orgIds.set(o.name, org.id);
+  }
+  const hash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    let user = await em.findOneBy(User, { email: u.email });
+    user ??= await em.save(em.create(User, {
+      email: u.email, displayName: u.displayName, passwordHash: hash, roles: u.roles,
+      clusterId: u.cluster ? clusterIds.get(u.cluster)! : null, emailVerifiedAt: new Date(),
+    }));
+    if (u.organisation) {
+      await em.createQueryBuilder().insert().into(OrganisationMember)
+        .values({ organisationId: orgIds.get(u.organisation.name)!, userId: user.id, role: u.organisation.role })
+        .orIgnore().execute();
+    }
+    if (u.talent && !(await em.existsBy(TalentProfile, { userId: user.id }))) {
+      await em.insert(TalentProfile, {
+        userId: user.id, homeClusterId: clusterIds.get(u.cluster!)!, headline: u.talent.headline,
+        skills: u.talent.skills, languages: u.talent.languages, yearsOfExperience: u.talent.years,
+      });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  await AppDataSource.initialize();
+  try {
+    await AppDataSource.transaction(seed);
+  } finally {
+    await AppDataSource.destroy();
+  }
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log('\nDemo data ready. Sign in with POST /api/v1/auth/login; every demo password is', JSON.stringify(DEMO_PASSWORD));
+  for (const u of DEMO_USERS) console.log(`  ${u.roles.join('+').padEnd(7)} ${u.email.padEnd(width)}  ${u.displayName}`);
+  console.log('');
+}
+
+main().catch((error: unknown) => {
+  console.error('seeding failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { bool, cleanEnv, num, port, str, url, EnvError, EnvMissingError } from 'envalid';
+
+/**
+ * Every environment variable the service reads, declared once with its type, default and
+ * description. `npm run config:docs` prints this table for the README, and a unit test checks
+ * the README lists each variable.
+ */
+export const envSpec = {
+  NODE_ENV: str({
+    choices: ['development', 'test', 'production'],
+    default: 'production',
+    desc: 'Runtime mode; development and test relax nothing security-related, only log format.',
+  }),
+  PORT: port({ default: 3000, desc: 'TCP port the API listens on.' }),
+  HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to.' }),
+  APP_URL: url({
+    default: 'http://localhost:3000',
+    desc: 'Public base URL of the API, used in links inside emails.',
+  }),
+  DATABASE_URL: url({ desc: 'PostgreSQL connection URL, e.g. postgres://user:pass@host:5432/clusterlink.' }),
+  DATABASE_POOL_SIZE: num({ default: 10, desc: 'Connections per process in the PostgreSQL pool.' }),
+  REDIS_URL: url({ desc: 'Redis URL for queues and shared rate-limit counters, e.g. redis://host:6379.' }),
+  QUEUE_PREFIX: str({
+    default: '{clusterlink}',
+    desc: 'BullMQ key prefix; the braces make a Redis Cluster hash tag so a queue lives on one slot.',
+  }),
+  SMTP_URL: url({ desc: 'SMTP server URL for outgoing mail, e.g. smtp://user:pass@host:587.' }),
+  SMTP_POOL_SIZE: num({ default: 5, desc: 'Concurrent SMTP connections per worker process.' }),
+  MAIL_FROM: str({
+    default: 'Clusterlink <no-reply@clusterlink.local>',
+    desc: 'From header of every email the service sends.',
+  }),
+  JWT_SECRET: str({ desc: 'HMAC secret that signs access tokens; at least 16 characters.' }),
+  JWT_ACCESS_TTL_SECONDS: num({ default: 900, desc: 'Lifetime of an access token in seconds.' }),
+  REFRESH_TTL_DAYS: num({ default: 30, desc: 'Lifetime of a refresh-token family in days.' }),
+  EMAIL_TOKEN_TTL_HOURS: num({
+    default: 48,
+    desc: 'Lifetime of email-verification and invitation tokens in hours.',
+  }),
+  THROTTLE_AUTH_LIMIT: num({
+    default: 10,
+    desc: 'Requests one client may make to each /auth endpoint per window (shared by all API replicas).',
+  }),
+  THROTTLE_AUTH_TTL_SECONDS: num({ default: 60, desc: 'Length of the auth rate-limit window in seconds.' }),
+  CORS_ORIGINS: str({
+    default: '',
+    desc: 'Comma-separated origins allowed by CORS; empty disables cross-origin requests.',
+  }),
+  LOG_LEVEL: str({
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+    desc: 'Minimum level of structured JSON logs.',
+  }),
+  HTTP_LOGS: bool({ default: true, desc: 'Log one line per HTTP request (with its request id).' }),
+  SHUTDOWN_GRACE_SECONDS: num({
+    default: 20,
+    desc: 'How long a process waits for requests and jobs in flight after SIGTERM.',
+  }),
+};
+
+export type AppEnv = Readonly<ReturnType<typeof cleanEnv<typeof envSpec>>>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class InvalidEnvironmentError extends Error {}
+
+/** Validates raw variables and returns typed ones, or throws naming each missing or bad one. */
+export function validateEnv(raw: NodeJS.ProcessEnv | Record<string, unknown>): AppEnv {
+  return cleanEnv(raw as Record<string, string>, envSpec, {
+    reporter: ({ errors }) => {
+      const names = Object.keys(errors);
+      if (names.length === 0) return;
+      const lines = names.map((name) => {
+        const err = errors[name as keyof typeof errors];
+        const spec = envSpec[name as keyof typeof envSpec] as { desc?: string };
+        const problem = err instanceof EnvMissingError ? 'is missing' : `is invalid (${(err as EnvError)?.message})`;
+        return `  - ${name} ${problem}: ${spec.desc ?? ''}`;
+      });
+      throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+    },
+  });
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { ClusterPartnership } from './cluster-partnership.entity';
+import { Cluster } from './cluster.entity';
+import { directoryAccess } from './directory-access';
+import { ClusterNotFoundError, NotAllowedError, PartnershipExistsError } from './directory.errors';
+import { AddRegionDto, ClusterView, CreateClusterDto } from './dto/cluster.dto';
+import { Region } from './region.entity';
+
+/** Clusters, their regions and partnerships. Cluster names and regions are public to signed-in users. */
+@Injectable()
+export class ClustersService {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async list(): Promise<ClusterView[]> {
+    const clusters = await this.uow.reader.find(Cluster, { order: { name: 'ASC' } });
+    return this.views(this.uow.reader, clusters);
+  }
+
+  async get(id: string): Promise<ClusterView> {
+    const cluster = await this.require(this.uow.reader, id);
+    return (await this.views(this.uow.reader, [cluster]))[0];
+  }
+
+  async create(actor: Actor, dto: CreateClusterDto): Promise<ClusterView> {
+    if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator creates clusters.');
+    return this.uow.run(async (em) => {
+      const cluster = await em.save(em.create(Cluster, { name: dto.name, country: dto.country, description: dto.description ?? null }));
+      const names = [...new Set(dto.regions.map((r) => r.trim()))];
+      if (names.length > 0) await em.insert(Region, names.map((name) => ({ clusterId: cluster.id, name })));
+      return (await this.views(em, [cluster]))[0];
+    });
+  }
+
+  async addRegion(actor: Actor, clusterId: string, dto: AddRegionDto): Promise<ClusterView> {
+    return this.uow.run(async (em) => {
+      const cluster = await this.require(em, clusterId);
+      if (!directoryAccess.actsForCluster(actor, clusterId)) {
+        throw new NotAllowedError('Only staff of this cluster can change its regions.');
+      }
+      await em.createQueryBuilder().insert().into(Region).values({ clusterId, name: dto.name.trim() }).orIgnore().execute();
+      return (await this.views(em, [cluster]))[0];
+    });
+  }
+
+  async partners(clusterId: string): Promise<ClusterView[]> {
+    const em = this.uow.reader;
+    await this.require(em, clusterId);
+    const pairs = await em.find(ClusterPartnership, { where: [{ clusterAId: clusterId }, { clusterBId: clusterId }] });
+    const ids = pairs.map((p) => (p.clusterAId === clusterId ? p.clusterBId : p.clusterAId));
+    if (ids.length === 0) return [];
+    return this.views(em, await em.find(Cluster, { where: { id: In(ids) }, order: { name: 'ASC' } }));
+  }
+
+  async addPartner(actor: Actor, clusterId: string, partnerId: string): Promise<ClusterView[]> {
+    if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator links partner clusters.');
+    await this.uow.run(async (em) => {
+      await this.require(em, clusterId);
+      await this.require(em, partnerId);
+      if (clusterId === partnerId) throw new NotAllowedError('A cluster cannot partner with itself.', 'directory.self_partnership');
+      const [a, b] = [clusterId, partnerId].sort();
+      if (await em.exists(ClusterPartnership, { where: { clusterAId: a, clusterBId: b } })) {
+        throw new PartnershipExistsError();
+      }
+      await em.insert(ClusterPartnership, { clusterAId: a, clusterBId: b });
+    });
+    return this.partners(clusterId);
+  }
+
+  async removePartner(actor: Actor, clusterId: string, partnerId: string): Promise<void> {
+    if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator unlinks partner clusters.');
+    const [a, b] = [clusterId, partnerId].sort();
+    await this.uow.run((em) => em.delete(ClusterPartnership, { clusterAId: a, clusterBId: b }));
+  }
+
+  async require(em: EntityManager, id: string): Promise<Cluster> {
+    const cluster = await em.findOneBy(Cluster, { id });
+    if (!cluster) throw new ClusterNotFoundError();
+    return cluster;
+  }
+
+  async regionBelongsTo(em: EntityManager, regionId: string, clusterId: string): Promise<boolean> {
+    return em.exists(Region, { where: { id: regionId, clusterId } });
+  }
+
+  private async views(em: EntityManager, clusters: Cluster[]): Promise<ClusterView[]> {
+    const regions = clusters.length
+      ? await em.find(Region, { where: { clusterId: In(clusters.map((c) => c.id)) }, order: { name: 'ASC' } })
+      : [];
+    return clusters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      country: c.country,
+      description: c.description,
+      regions: regions.filter((r) => r.clusterId === c.id).map((r) => ({ id: r.id, name: r.name })),
+      createdAt: c.createdAt.toISOString(),
+    }));
+  }
+}

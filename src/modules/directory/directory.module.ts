@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { ClustersController } from './clusters.controller';
+import { ClustersService } from './clusters.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { MembersService } from './members.service';
+import { MembershipLookupModule } from './membership-lookup.provider';
+import { OrganisationsController } from './organisations.controller';
+import { OrganisationsService } from './organisations.service';
+import { TalentsController } from './talents.controller';
+import { TalentsService } from './talents.service';
+
+const services = [ClustersService, OrganisationsService, MembersService, InvitationsService, TalentsService];
+const exported = [ClustersService, OrganisationsService];
+
+const forApi: DynamicModule = {
+  module: class DirectoryApiModule {},
+  imports: [IdentityModule.forApi(), MembershipLookupModule],
+  controllers: [ClustersController, OrganisationsController, InvitationsController, TalentsController],
+  providers: services,
+  exports: exported,
+};
+const forWorker: DynamicModule = {
+  module: class DirectoryWorkerModule {},
+  imports: [IdentityModule.forWorker(), MembershipLookupModule],
+  providers: services,
+  exports: exported,
+};
+
+/** Clusters, partnerships, organisations, their members and talent profiles. */
+@Module({})
+export class DirectoryModule {
+  static forApi(): DynamicModule {
+    return forApi;
+  }
+
+  static forWorker(): DynamicModule {
+    return forWorker;
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AppConfig, InjectConfig } from '../../config/app-config';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { ValidationFailedError } from '../../platform/http/domain-error';
+import { MailMessage } from '../../platform/mail/mail-message';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { SessionService, TokenPair } from '../identity/session.service';
+import { UsersService } from '../identity/users.service';
+import { ClustersService } from './clusters.service';
+import { directoryAccess } from './directory-access';
+import { AlreadyMemberError, InvalidInvitationError, InvitationEmailTakenError, NotAllowedError } from './directory.errors';
+import { AcceptInvitationDto, InvitationView, InviteMemberDto } from './dto/member.dto';
+import { Invitation } from './invitation.entity';
+import { invitationMail } from './invitation-mail';
+import { OrganisationMember } from './organisation-member.entity';
+import { OrganisationsService } from './organisations.service';
+
+function invitationView(i: Invitation): InvitationView {
+  return {
+    id: i.id,
+    email: i.email,
+    kind: i.kind,
+    clusterId: i.clusterId,
+    organisationId: i.organisationId,
+    organisationRole: i.organisationRole,
+    expiresAt: i.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Accounts that act for a cluster or an organisation start from an emailed invitation: an admin
+ * invites cluster staff, staff or an owner invite organisation members. Accepting proves the
+ * address, so the account is verified.
+ */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobQueue,
+    private readonly clusters: ClustersService,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async inviteStaff(actor: Actor, clusterId: string, email: string): Promise<InvitationView> {
+    if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator creates staff accounts.');
+    const created = await this.uow.run(async (em) => {
+      const cluster = await this.clusters.require(em, clusterId);
+      return this.create(em, actor, { email, kind: 'staff', clusterId, organisationId: null, organisationRole: null },
+        `to join ${cluster.name} as cluster staff`);
+    });
+    return this.sendAfterCommit(created);
+  }
+
+  async inviteMember(actor: Actor, organisationId: string, dto: InviteMemberDto): Promise<InvitationView> {
+    const created = await this.uow.run(async (em) => {
+      const org = await this.organisations.visible(em, actor, organisationId);
+      if (!directoryAccess.managesMembers(actor, org)) {
+        throw new NotAllowedError('Only an owner of the organisation or cluster staff can invite members.');
+      }
+      const existing = await this.users.findByEmail(em, dto.email);
+      if (existing && (await em.exists(OrganisationMember, { where: { organisationId, userId: existing.id } }))) {
+        throw new AlreadyMemberError();
+      }
+      return this.create(em, actor, {
+        email: dto.email, kind: 'organisation_member', clusterId: org.clusterId, organisationId, organisationRole: dto.role,
+      }, `to act for ${org.name} as ${dto.role}`);
+    });
+    return this.sendAfterCommit(created);
+  }
+
+  /** Accepts with a new account, or with the password of the existing account of that email. */
+  async accept(dto: AcceptInvitationDto): Promise<TokenPair> {
+    return this.uow.run(async (em) => {
+      const invitation = await em.findOne(Invitation, {
+        where: { tokenHash: hashSecretToken(dto.token), acceptedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation || invitation.expiresAt.getTime() <= Date.now()) throw new InvalidInvitationError();
+      let user = await this.users.findByEmail(em, invitation.email);
+      if (user) {
+        if (!(await this.users.checkPassword(user, dto.password))) throw new InvitationEmailTakenError();
+      } else {
+        if (!dto.displayName) {
+          throw new ValidationFailedError([{ field: 'displayName', messages: ['displayName is required for a new account'] }]);
+        }
+        user = await this.users.createInvited(em, {
+          email: invitation.email, displayName: dto.displayName, password: dto.password, roles: [], clusterId: null,
+        });
+      }
+      if (invitation.kind === 'staff') {
+        user = await this.users.grant(em, user.id, ['staff'], invitation.clusterId);
+      } else {
+        user = await this.users.grant(em, user.id, ['member']);
+        await em.createQueryBuilder().insert().into(OrganisationMember)
+          .values({ organisationId: invitation.organisationId!, userId: user.id, role: invitation.organisationRole! })
+          .orIgnore().execute();
+      }
+      await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date() });
+      return this.sessions.start(em, user);
+    });
+  }
+
+  private async create(
+    em: EntityManager,
+    actor: Actor,
+    fields: Pick<Invitation, 'email' | 'kind' | 'clusterId' | 'organisationId' | 'organisationRole'>,
+    what: string,
+  ): Promise<{ view: InvitationView; mail: MailMessage }> {
+    const { token, hash } = newSecretToken();
+    const expiresAt = new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000);
+    const invitation = await em.save(em.create(Invitation, { ...fields, tokenHash: hash, invitedBy: actor.userId, expiresAt, acceptedAt: null }));
+    return { view: invitationView(invitation), mail: invitationMail(fields.email, what, this.config.APP_URL, token, expiresAt) };
+  }
+
+  /** Only a committed invitation is mailed, so a rollback sends nothing. */
+  private async sendAfterCommit(created: { view: InvitationView; mail: MailMessage }): Promise<InvitationView> {
+    await this.jobs.add('mail.send', created.mail, { jobId: created.mail.id });
+    return created.view;
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { NotFoundError } from '../../platform/http/domain-error';
+import { UsersService } from '../identity/users.service';
+import { directoryAccess } from './directory-access';
+import { LastOwnerError, NotAllowedError } from './directory.errors';
+import { MemberView } from './dto/member.dto';
+import { OrganisationMember } from './organisation-member.entity';
+import { OrganisationsService } from './organisations.service';
+
+/** The people who act for an organisation. Visible to its members and its cluster's staff. */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async list(actor: Actor, organisationId: string): Promise<MemberView[]> {
+    await this.organisations.visible(this.uow.reader, actor, organisationId);
+    const members = await this.uow.reader.find(OrganisationMember, { where: { organisationId }, order: { createdAt: 'ASC' } });
+    const users = await this.users.summaries(members.map((m) => m.userId));
+    return members.flatMap((m) => {
+      const user = users.get(m.userId);
+      return user
+        ? [{ userId: m.userId, displayName: user.displayName, email: user.email, role: m.role, since: m.createdAt.toISOString() }]
+        : [];
+    });
+  }
+
+  async remove(actor: Actor, organisationId: string, userId: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const org = await this.organisations.visible(em, actor, organisationId, true);
+      if (!directoryAccess.managesMembers(actor, org) && actor.userId !== userId) {
+        throw new NotAllowedError('Only an owner of the organisation or cluster staff can remove members.');
+      }
+      const member = await em.findOneBy(OrganisationMember, { organisationId, userId });
+      if (!member) throw new NotFoundError('The member', 'directory.member_not_found');
+      if (member.role === 'owner' && (await em.countBy(OrganisationMember, { organisationId, role: 'owner' })) === 1) {
+        throw new LastOwnerError();
+      }
+      await em.delete(OrganisationMember, { organisationId, userId });
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { ValidationFailedError } from '../../platform/http/domain-error';
+import { Page, paginate } from '../../platform/http/pagination';
+import { ClustersService } from './clusters.service';
+import { directoryAccess } from './directory-access';
+import { NotAllowedError, OrganisationNotFoundError } from './directory.errors';
+import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';
+import { Organisation } from './organisation.entity';
+
+export function sizeClass(employees: number): OrganisationView['size'] {
+  if (employees < 10) return 'micro';
+  if (employees < 50) return 'small';
+  if (employees < 250) return 'medium';
+  return 'large';
+}
+
+export function organisationView(org: Organisation): OrganisationView {
+  return {
+    id: org.id,
+    clusterId: org.clusterId,
+    name: org.name,
+    kind: org.kind,
+    naicsCodes: org.naicsCodes,
+    regionId: org.regionId,
+    country: org.country,
+    employeeCount: org.employeeCount,
+    size: sizeClass(org.employeeCount),
+    website: org.website,
+    createdAt: org.createdAt.toISOString(),
+    updatedAt: org.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The organisations of a cluster. Staff see and edit their own cluster's, admins any, members the
+ * ones they act for. A record the actor may not see is "not found".
+ */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clusters: ClustersService,
+  ) {}
+
+  async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
+    const qb = this.uow.reader.createQueryBuilder(Organisation, 'o');
+    if (hasRole(actor, 'admin')) {
+      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
+    } else if (hasRole(actor, 'staff')) {
+      // Staff are scoped to their cluster whatever they ask for; another cluster's id yields nothing.
+      qb.andWhere('o.cluster_id = :own', { own: actor.clusterId });
+      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
+    } else {
+      const ids = actor.organisations.map((o) => o.id);
+      if (ids.length === 0) return { items: [], nextCursor: null };
+      qb.andWhere('o.id IN (:...ids)', { ids });
+      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
+    }
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const page = await paginate(qb, query);
+    return { items: page.items.map(organisationView), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<OrganisationView> {
+    return organisationView(await this.visible(this.uow.reader, actor, id));
+  }
+
+  async create(actor: Actor, dto: CreateOrganisationDto): Promise<OrganisationView> {
+    return this.uow.run(async (em) => {
+      await this.clusters.require(em, dto.clusterId);
+      if (!directoryAccess.actsForCluster(actor, dto.clusterId)) {
+        throw new NotAllowedError('Only staff of this cluster can add organisations to it.');
+      }
+      await this.checkRegion(em, dto.regionId, dto.clusterId);
+      const org = await em.save(em.create(Organisation, {
+        ...dto,
+        naicsCodes: [...new Set(dto.naicsCodes)],
+        regionId: dto.regionId ?? null,
+        website: dto.website ?? null,
+      }));
+      return organisationView(org);
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<OrganisationView> {
+    return this.uow.run(async (em) => {
+      const org = await this.visible(em, actor, id, true);
+      if (!directoryAccess.editsOrganisation(actor, org)) {
+        throw new NotAllowedError('You cannot edit this organisation.');
+      }
+      await this.checkRegion(em, dto.regionId, org.clusterId);
+      Object.assign(org, {
+        ...dto,
+        ...(dto.naicsCodes ? { naicsCodes: [...new Set(dto.naicsCodes)] } : {}),
+      });
+      return organisationView(await em.save(org));
+    });
+  }
+
+  /** The organisation if the actor may see it; otherwise "not found", as if it did not exist. */
+  async visible(em: EntityManager, actor: Actor, id: string, lock = false): Promise<Organisation> {
+    const org = await em.findOne(Organisation, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!org || !directoryAccess.seesOrganisation(actor, org)) throw new OrganisationNotFoundError();
+    return org;
+  }
+
+  private async checkRegion(em: EntityManager, regionId: string | undefined, clusterId: string): Promise<void> {
+    if (regionId && !(await this.clusters.regionBelongsTo(em, regionId, clusterId))) {
+      throw new ValidationFailedError([{ field: 'regionId', messages: ['regionId must be a region of the organisation\'s cluster'] }]);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { Page, paginate } from '../../platform/http/pagination';
+import { UsersService } from '../identity/users.service';
+import { ClustersService } from './clusters.service';
+import { directoryAccess } from './directory-access';
+import { TalentNotFoundError } from './directory.errors';
+import { ListTalentsQuery, TalentView, UpsertTalentProfileDto } from './dto/talent.dto';
+import { TalentProfile } from './talent-profile.entity';
+
+/** Talent profiles: the talent edits their own; staff of the home cluster read them. */
+@Injectable()
+export class TalentsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clusters: ClustersService,
+    private readonly users: UsersService,
+  ) {}
+
+  async mine(actor: Actor): Promise<TalentView> {
+    const profile = await this.uow.reader.findOneBy(TalentProfile, { userId: actor.userId });
+    if (!profile) throw new TalentNotFoundError();
+    return (await this.views([profile]))[0];
+  }
+
+  async upsertMine(actor: Actor, dto: UpsertTalentProfileDto): Promise<TalentView> {
+    const profile = await this.uow.run(async (em) => {
+      await this.clusters.require(em, dto.homeClusterId);
+      const existing = await em.findOneBy(TalentProfile, { userId: actor.userId });
+      const saved = await em.save(TalentProfile, {
+        ...(existing ?? {}),
+        userId: actor.userId,
+        homeClusterId: dto.homeClusterId,
+        headline: dto.headline ?? null,
+        skills: [...new Set(dto.skills.map((s) => s.trim()))],
+        languages: [...new Set(dto.languages)],
+        yearsOfExperience: dto.yearsOfExperience,
+      });
+      // The home cluster scopes what the talent sees (programmes) and who reviews them (staff).
+      await this.users.grant(em, actor.userId, ['talent'], dto.homeClusterId);
+      return saved;
+    });
+    return (await this.views([profile]))[0];
+  }
+
+  async list(actor: Actor, query: ListTalentsQuery): Promise<Page<TalentView>> {
+    const qb = this.uow.reader.createQueryBuilder(TalentProfile, 't');
+    if (!hasRole(actor, 'admin')) qb.andWhere('t.home_cluster_id = :cluster', { cluster: actor.clusterId });
+    const page = await paginate(qb, query);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, userId: string): Promise<TalentView> {
+    const profile = await this.uow.reader.findOneBy(TalentProfile, { userId });
+    if (!profile || !directoryAccess.seesTalent(actor, profile)) throw new TalentNotFoundError();
+    return (await this.views([profile]))[0];
+  }
+
+  private async views(profiles: TalentProfile[]): Promise<TalentView[]> {
+    const users = await this.users.summaries(profiles.map((p) => p.userId));
+    return profiles.map((p) => ({
+      userId: p.userId,
+      displayName: users.get(p.userId)?.displayName ?? '',
+      homeClusterId: p.homeClusterId,
+      headline: p.headline,
+      skills: p.skills,
+      languages: p.languages,
+      yearsOfExperience: p.yearsOfExperience,
+      updatedAt: p.updatedAt.toISOString(),
+    }));
+  }
+}

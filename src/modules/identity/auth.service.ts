@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { AppConfig, InjectConfig } from '../../config/app-config';
+import { PasswordHasher } from '../../platform/auth/password-hasher';
+import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { MailMessage } from '../../platform/mail/mail-message';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { LoginDto, RegisterDto } from './dto/auth.dto';
+import { EmailToken } from './email-token.entity';
+import { EmailNotVerifiedError, InvalidCredentialsError, InvalidEmailTokenError } from './identity.errors';
+import { SessionService, TokenPair } from './session.service';
+import { User } from './user.entity';
+import { accountExistsMail, verificationMail } from './verification-mail';
+
+/** Self-service sign-up as a talent, email verification and sign-in. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly uow: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /**
+   * Creates an unverified talent account and mails a verification link. An email that already has
+   * an account gets a "you already have an account" mail instead, and the caller sees the same
+   * answer either way, so registration reveals no accounts.
+   */
+  async register(dto: RegisterDto): Promise<void> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    const mail = await this.uow.run(async (em) => {
+      const existing = await em.findOneBy(User, { email: dto.email });
+      if (existing) return accountExistsMail(dto.email, this.config.APP_URL);
+      const user = await em.save(em.create(User, {
+        email: dto.email,
+        displayName: dto.displayName,
+        passwordHash,
+        roles: ['talent'],
+        clusterId: null,
+        emailVerifiedAt: null,
+      }));
+      return this.verificationFor(em, user);
+    });
+    await this.send(mail);
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const row = await em.findOne(EmailToken, {
+        where: { tokenHash: hashSecretToken(token), purpose: 'verify_email', usedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.expiresAt.getTime() <= Date.now()) throw new InvalidEmailTokenError();
+      await em.update(EmailToken, { id: row.id }, { usedAt: new Date() });
+      await em.update(User, { id: row.userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    });
+  }
+
+  async login(dto: LoginDto): Promise<TokenPair> {
+    const user = await this.uow.reader.findOneBy(User, { email: dto.email });
+    // Verify against a decoy hash when the email is unknown, so both failures take as long.
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok) throw new InvalidCredentialsError();
+    if (!user.emailVerifiedAt) throw new EmailNotVerifiedError();
+    return this.uow.run((em) => this.sessions.start(em, user));
+  }
+
+  private async verificationFor(em: EntityManager, user: User): Promise<MailMessage> {
+    const { token, hash } = newSecretToken();
+    await em.insert(EmailToken, {
+      userId: user.id,
+      purpose: 'verify_email',
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000),
+    });
+    return verificationMail(user.email, user.displayName, this.config.APP_URL, token);
+  }
+
+  private send(mail: MailMessage): Promise<void> {
+    return this.jobs.add('mail.send', mail, { jobId: mail.id });
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ORGANISATION_ROLES, ROLES } from '../../../platform/auth/actor';
+
+export class MembershipView {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ enum: ORGANISATION_ROLES }) role: string;
+}
+
+export class MeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) clusterId: string | null;
+  @ApiProperty({ type: [MembershipView] }) organisations: MembershipView[];
+  @ApiProperty() emailVerified: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ description: 'Required when newPassword is given.' })
+  @ValidateIf((o: UpdateMeDto) => o.newPassword !== undefined)
+  @IsString()
+  @MaxLength(128)
+  currentPassword?: string;
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(128)
+  newPassword?: string;
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { MeController } from './me.controller';
+import { PurgeExpiredTokensJob } from './purge-expired-tokens.job';
+import { SessionService } from './session.service';
+import { UsersService } from './users.service';
+
+const services = [AuthService, SessionService, UsersService];
+const exported = [UsersService, SessionService];
+
+// Built once: Nest tells dynamic modules apart by object, and directory imports identity too.
+const forApi: DynamicModule = {
+  module: class IdentityApiModule {},
+  controllers: [AuthController, MeController],
+  providers: services,
+  exports: exported,
+};
+const forWorker: DynamicModule = {
+  module: class IdentityWorkerModule {},
+  providers: [...services, PurgeExpiredTokensJob],
+  exports: exported,
+};
+
+/** Accounts, sessions and sign-in. The API gets the controllers, the worker the jobs. */
+@Module({})
+export class IdentityModule {
+  static forApi(): DynamicModule {
+    return forApi;
+  }
+
+  static forWorker(): DynamicModule {
+    return forWorker;
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../platform/auth/actor';
+import { CurrentActor } from '../../platform/auth/decorators';
+import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { MeView, UpdateMeDto } from './dto/me.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+@ApiProblems(401)
+export class MeController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your account: roles, cluster and organisations.' })
+  @ApiResponse({ status: 200, type: MeView })
+  me(@CurrentActor() actor: Actor): Promise<MeView> {
+    return this.users.me(actor);
+  }
+
+  @Patch()
+  @ApiOperation({ summary: 'Change your display name or password.' })
+  @ApiResponse({ status: 200, type: MeView })
+  @ApiProblems(400)
+  update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
+    return this.users.updateMe(actor, dto);
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '../../platform/auth/actor';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index('uq_users_email', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  /** Null until the person sets a password (an invited account never signed in). */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: Role[];
+
+  /** Staff: the cluster they work for. Talent: home cluster. */
+  @Index('ix_users_cluster')
+  @Column({ type: 'uuid', nullable: true })
+  clusterId: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Actor, Role } from '../../platform/auth/actor';
+import { PasswordHasher } from '../../platform/auth/password-hasher';
+import { NotFoundError } from '../../platform/http/domain-error';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { MeView, UpdateMeDto } from './dto/me.dto';
+import { WrongCurrentPasswordError } from './identity.errors';
+import { User } from './user.entity';
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/** Accounts: the signed-in user's own profile, and what other modules may ask of users. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async me(actor: Actor): Promise<MeView> {
+    const user = await this.uow.reader.findOneBy(User, { id: actor.userId });
+    if (!user) throw new NotFoundError('Your account');
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      clusterId: user.clusterId,
+      organisations: actor.organisations.map((o) => ({ organisationId: o.id, role: o.role })),
+      emailVerified: user.emailVerifiedAt !== null,
+      createdAt: user.createdAt.toISOString(),
+    };
+  }
+
+  async updateMe(actor: Actor, dto: UpdateMeDto): Promise<MeView> {
+    const newHash = dto.newPassword ? await this.hasher.hash(dto.newPassword) : undefined;
+    await this.uow.run(async (em) => {
+      const user = await em.findOneByOrFail(User, { id: actor.userId });
+      if (newHash !== undefined && !(await this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
+        throw new WrongCurrentPasswordError();
+      }
+      await em.update(User, { id: user.id }, {
+        ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
+        ...(newHash !== undefined ? { passwordHash: newHash } : {}),
+      });
+    });
+    return this.me(actor);
+  }
+
+  findByEmail(em: EntityManager, email: string): Promise<User | null> {
+    return em.findOneBy(User, { email: email.toLowerCase() });
+  }
+
+  async summaries(ids: string[]): Promise<Map<string, UserSummary>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.uow.reader.find(User, { where: { id: In(ids) } });
+    return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, displayName: u.displayName }]));
+  }
+
+  /** Creates a verified account for someone who proved their address through an emailed invitation. */
+  async createInvited(
+    em: EntityManager,
+    input: { email: string; displayName: string; password: string; roles: Role[]; clusterId: string | null },
+  ): Promise<User> {
+    return em.save(em.create(User, {
+      email: input.email.toLowerCase(),
+      displayName: input.displayName,
+      passwordHash: await this.hasher.hash(input.password),
+      roles: input.roles,
+      clusterId: input.clusterId,
+      emailVerifiedAt: new Date(),
+    }));
+  }
+
+  async checkPassword(user: User, password: string): Promise<boolean> {
+    return this.hasher.verify(user.passwordHash, password);
+  }
+
+  /** Adds roles (and for staff or talent, sets the cluster) inside the caller's transaction. */
+  async grant(em: EntityManager, userId: string, roles: Role[], clusterId?: string): Promise<User> {
+    const user = await em.findOneByOrFail(User, { id: userId });
+    user.roles = [...new Set([...user.roles, ...roles])];
+    if (clusterId !== undefined) user.clusterId = clusterId;
+    return em.save(user);
+  }
+}

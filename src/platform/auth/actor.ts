@@ -1,0 +1,32 @@
+/** Platform roles a user can hold. A user may hold several (a talent who also acts for an SME). */
+export const ROLES = ['admin', 'staff', 'talent', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_ROLES = ['owner', 'member'] as const;
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+/**
+ * Who is asking. It travels as the first argument of every service method that acts for someone,
+ * so tenant scope cannot be forgotten. Built from the access token's claims.
+ */
+export interface Actor {
+  userId: string;
+  roles: Role[];
+  /** Staff: the cluster they work for. Talent: their home cluster. Otherwise null. */
+  clusterId: string | null;
+  /** Organisations the user acts for, with their role in each. */
+  organisations: { id: string; role: OrganisationRole }[];
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+export function organisationRole(actor: Actor, organisationId: string): OrganisationRole | null {
+  return actor.organisations.find((o) => o.id === organisationId)?.role ?? null;
+}
+
+/** Staff of exactly this cluster (admins are handled explicitly by each rule). */
+export function isStaffOf(actor: Actor, clusterId: string): boolean {
+  return hasRole(actor, 'staff') && actor.clusterId === clusterId;
+}

@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, STATUS_BY_KIND, titleFor } from './problem';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'common.bad_request',
+  401: 'auth.unauthenticated',
+  403: 'auth.forbidden',
+  404: 'common.not_found',
+  405: 'common.method_not_allowed',
+  409: 'common.conflict',
+  413: 'common.payload_too_large',
+  415: 'common.unsupported_media_type',
+  429: 'common.rate_limited',
+};
+
+/**
+ * Maps every error, ours or the framework's, to one RFC 9457 problem+json body. Unknown errors
+ * become a 500 whose detail reveals nothing; the log keeps the stack with the request id.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(error);
+    problem.instance = request.url;
+    problem.requestId = String(request.id);
+    if (problem.status >= 500) {
+      this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    }
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof DomainError) {
+    const status = STATUS_BY_KIND[error.kind];
+    return {
+      ...error.extensions,
+      type: problemType(error.code),
+      title: titleFor(status),
+      status,
+      detail: error.message,
+      code: error.code,
+      ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'common.internal' : 'common.request_error');
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? ((response as { message: string[] }).message.join('; '))
+          : String((response as { message?: unknown }).message ?? error.message);
+    // Terminus answers a failed health check with per-dependency details; keep them.
+    const details = typeof response === 'object' ? (response as { details?: unknown }).details : undefined;
+    return {
+      type: problemType(code),
+      title: titleFor(status),
+      status,
+      detail: message,
+      code,
+      ...(details ? { checks: details } : {}),
+    };
+  }
+  const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    // Errors Fastify raises before a handler runs: malformed JSON, wrong content type, body too large.
+    const code = CODE_BY_STATUS[fastifyStatus] ?? 'common.request_error';
+    return {
+      type: problemType(code),
+      title: titleFor(fastifyStatus),
+      status: fastifyStatus,
+      detail: (error as Error).message,
+      code,
+    };
+  }
+  if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
+    return {
+      type: problemType('common.duplicate'),
+      title: titleFor(409),
+      status: 409,
+      detail: 'A record with the same unique values already exists.',
+      code: 'common.duplicate',
+    };
+  }
+  return {
+    type: problemType('common.internal'),
+    title: titleFor(500),
+    status: 500,
+    detail: 'Something went wrong on our side. Quote the request id if you contact support.',
+    code: 'common.internal',
+  };
+}
