@@ -1,4 +1,9 @@
-import { bool, cleanEnv, num, port, str, url, EnvError, EnvMissingError } from 'envalid';
+import { bool, cleanEnv, EnvError, EnvMissingError, makeValidator, num, port, str, url } from 'envalid';
+
+const secret = makeValidator<string>((value) => {
+  if (value.length < 16) throw new EnvError('must be at least 16 characters');
+  return value;
+});
 
 /**
  * Every environment variable the service reads, declared once with its type, default and
@@ -30,7 +35,7 @@ export const envSpec = {
     default: 'Clusterlink <no-reply@clusterlink.local>',
     desc: 'From header of every email the service sends.',
   }),
-  JWT_SECRET: str({ desc: 'HMAC secret that signs access tokens; at least 16 characters.' }),
+  JWT_SECRET: secret({ desc: 'HMAC secret that signs access tokens; at least 16 characters.' }),
   JWT_ACCESS_TTL_SECONDS: num({ default: 900, desc: 'Lifetime of an access token in seconds.' }),
   REFRESH_TTL_DAYS: num({ default: 30, desc: 'Lifetime of a refresh-token family in days.' }),
   EMAIL_TOKEN_TTL_HOURS: num({
@@ -65,7 +70,9 @@ export class InvalidEnvironmentError extends Error {}
 
 /** Validates raw variables and returns typed ones, or throws naming each missing or bad one. */
 export function validateEnv(raw: NodeJS.ProcessEnv | Record<string, unknown>): AppEnv {
-  return cleanEnv(raw as Record<string, string>, envSpec, {
+  // An empty variable (`DATABASE_URL=`) counts as unset: it gets its default or is reported missing.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined));
+  return cleanEnv(given as Record<string, string>, envSpec, {
     reporter: ({ errors }) => {
       const names = Object.keys(errors);
       if (names.length === 0) return;

@@ -4,7 +4,8 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { redisOptionsFromUrl } from '../queue/redis-options';
 
-export const AUTH_THROTTLER = 'auth';
+// Named 'default' so the guard answers with a plain Retry-After header (others get a suffix).
+export const AUTH_THROTTLER = 'default';
 
 /**
  * Rate limits with counters in Redis, so every API replica shares one count per client.

@@ -1,16 +1,6 @@
-import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, ValidationFailedError } from './domain-error';
-
-/** Flattens class-validator's tree into `errors[]` entries named by dotted path (`members.0.role`). */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints) }]
-      : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
-  });
-}
+import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
+import { ValidationFailedError } from './domain-error';
+import { flattenValidationErrors } from './validation-errors';
 
 /** Whitelist, reject unknown fields, transform to DTO classes; every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
