@@ -14,7 +14,7 @@ export const envSpec = {
   NODE_ENV: str({
     choices: ['development', 'test', 'production'],
     default: 'production',
-    desc: 'Runtime mode; development and test relax nothing security-related, only log format.',
+    desc: 'Runtime mode, reported in logs; behaviour is set by the other variables, never relaxed by this one.',
   }),
   PORT: port({ default: 3000, desc: 'TCP port the API listens on.' }),
   HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to.' }),

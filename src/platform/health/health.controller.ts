@@ -14,6 +14,14 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
+  @Get('live')
+  @Public()
+  @SkipThrottle()
+  @ApiOperation({ summary: 'Liveness: the process answers; checks no dependency (for restarts, not routing).' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
   @Get()
   @Public()
   @SkipThrottle()

@@ -34,7 +34,12 @@ export function createFastifyAdapter(logger: Pino, httpLogs: boolean): FastifyAd
  * the same surface.
  */
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+    ],
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
