@@ -1,4 +1,7 @@
-# One image for both processes: `node dist/src/main.js` (API) or `node dist/src/worker.js`.
+# One image for every process of the stack: the API (default CMD), the worker
+# (`node dist/src/worker.js`) and the one-shot migrate/seed job; see docker-compose.yml.
+
+# Build stage: dev dependencies are needed to compile, not to run.
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,9 +15,9 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
+COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-COPY package.json ./
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -1,76 +1,126 @@
-// npm test — builds, starts PostgreSQL, Redis and the SMTP catcher on free ports in a temporary
-// folder, migrates, runs Jest (unit and e2e), and always stops what it started.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { installAndBuild, step } from './run-step.mjs';
+// `npm test [-- jest args]`: builds, starts PostgreSQL, Redis and maildev on free ports in a
+// temporary folder, migrates, runs Jest, and always stops what it started and deletes the folder.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServices } from './lib/services.mjs';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
 const log = (msg) => console.log(`[test] ${msg}`);
-process.chdir(new URL('..', import.meta.url).pathname);
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const timings = [];
 
-let services;
-let dataDir;
-let cleaning;
-async function cleanup() {
-  cleaning ??= (async () => {
-    if (services) await services.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  })();
-  return cleaning;
+let current = null; // the child running now, so a signal can stop it
+let interrupted = null;
+let tmpDir = null;
+let services = null;
+
+// Under `npm test` npm_execpath is the npm that launched us: use the same one.
+const npm = (args) => (/npm-cli\.js$/.test(process.env.npm_execpath ?? '')
+  ? [process.execPath, [process.env.npm_execpath, ...args]]
+  : [process.platform === 'win32' ? 'npm.cmd' : 'npm', args]);
+
+// Each command runs in its own process group so that one signal reaches everything it spawned:
+// Jest's workers and the API/worker/redis processes the e2e tests start would otherwise outlive it.
+const signalGroup = (child, signal) => { try { process.kill(-child.pid, signal); } catch {} };
+
+/** Runs a command with inherited output; resolves to its exit code (1 when killed by a signal). */
+function run([cmd, args], env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env, detached: true });
+    current = child;
+    child.on('error', (e) => { log(`cannot run ${cmd}: ${e.message}`); resolve(1); });
+    child.on('exit', (code) => {
+      current = null;
+      signalGroup(child, 'SIGKILL'); // whatever the command left behind
+      resolve(code ?? 1);
+    });
+  });
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => cleanup().finally(() => process.exit(130)));
+
+async function phase(name, fn, { evenIfInterrupted = false } = {}) {
+  if (interrupted && !evenIfInterrupted) throw new Error(`interrupted by ${interrupted}`);
+  const started = Date.now();
+  log(`${name}…`);
+  try {
+    return await fn();
+  } finally {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    timings.push(`${name} ${seconds}s`);
+    log(`${name} took ${seconds}s`);
+  }
+}
+
+async function mustPass(name, command, env) {
+  const code = await run(command, env);
+  if (code !== 0) throw new Error(interrupted ? `interrupted by ${interrupted}` : `${name} failed (exit code ${code})`);
+}
+
+// The children are not in the terminal's process group, so Ctrl-C reaches only us: pass it on,
+// then the normal path below cleans up.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (interrupted) return current && signalGroup(current, 'SIGKILL'); // second signal: no more patience
+    interrupted = signal;
+    log(`${signal}: stopping, then cleaning up (again to force)…`);
+    if (current) signalGroup(current, 'SIGTERM');
+  });
 }
 
 async function main() {
-  await installAndBuild(log);
-  log(`built (${elapsed()})`);
-  const { startServices } = await import('./lib/services.mjs');
-  dataDir = mkdtempSync(join(tmpdir(), 'clusterlink-test-'));
-  // The test run always uses its own services, whatever the developer's shell has set.
+  // A fresh clone: install first (CI has run `npm ci` already, so this is skipped there).
+  if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
+    await phase('install', () => mustPass('npm ci', npm(['ci', '--no-audit', '--no-fund'])));
+  }
+  await phase('build', () => mustPass('build', npm(['run', 'build'])));
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterlink-test-'));
+  // The suite always gets its own services, whatever the developer's shell points at.
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'MAIL_WEB_URL']) delete process.env[name];
-  services = await startServices({ dataDir, reuse: false, log: (m) => console.log(`[services] ${m}`) });
-  log(`services up (${elapsed()})`);
-  Object.assign(process.env, {
+  services = await phase('services', () => startServices({ dataDir: tmpDir, reuse: false, log: (m) => log(m) }));
+  const env = {
+    ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
     SMTP_URL: services.smtpUrl,
     MAIL_WEB_URL: services.mailWebUrl,
-    JWT_SECRET: `test-${randomBytes(16).toString('hex')}`,
-    // Auth endpoints are rate-limited; the suite signs in many users from one address. The
-    // rate-limit test starts its own API with a low limit.
+    JWT_SECRET: `test-secret-${crypto.randomBytes(16).toString('hex')}`,
+    // The suite signs in many users from one address; the rate-limit test starts its own API
+    // with a low limit.
     THROTTLE_AUTH_LIMIT: '100000',
-  });
-  await step(process.execPath, ['dist/src/cli/migrate.js']);
-  log(`migrated (${elapsed()})`);
-  const report = join(dataDir, 'jest.json');
-  const jest = step(process.execPath, ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]);
+  };
+  await phase('migrate', () => mustPass('migrate', [process.execPath, ['dist/src/cli/migrate.js']], env));
+  const report = path.join(tmpDir, 'jest.json');
+  const jestArgs = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
+  const code = await phase('jest', () => run([process.execPath, jestArgs], env));
+  if (interrupted) return code;
+  // One plain closing line CI can read, whatever the reporter printed above.
   try {
-    await jest;
-  } finally {
-    // One plain closing line CI can read whatever the runner: "tests: N passed, N failed".
-    try {
-      const r = JSON.parse(readFileSync(report, 'utf8'));
-      console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
-    } catch {
-      console.log('tests: 0 passed, 1 failed');
-    }
+    const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`);
+  } catch {
+    console.log('tests: 0 passed, 1 failed (jest wrote no report)');
   }
-  log(`jest passed (${elapsed()})`);
+  return code;
 }
 
-let code = 0;
+let exitCode;
 try {
-  await main();
-} catch (error) {
-  console.error(`[test] ${error.message}`);
-  code = 1;
+  exitCode = await main();
+} catch (err) {
+  console.error(`[test] ${err.message}`);
+  exitCode = 1;
 } finally {
-  await cleanup();
+  // Cleanup must not depend on how the run ended: a leftover postgres would keep the port and disk.
+  await phase('cleanup', async () => {
+    if (current) await new Promise((resolve) => current.once('exit', resolve));
+    if (services) await services.stop().catch((e) => log(`stopping services failed: ${e.message}`));
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }, { evenIfInterrupted: true }).catch((e) => log(`cleanup failed: ${e.message}`));
 }
-log(`done in ${elapsed()}`);
-process.exit(code);
+if (interrupted) exitCode = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[interrupted];
+log(`${timings.join(' · ')}; exit code ${exitCode}`);
+process.exit(exitCode);

@@ -5,10 +5,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const IS_ROOT = process.getuid?.() === 0;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const defaultLog = (msg) => console.log(`[services] ${msg}`);
+
 // initdb and postgres refuse to run as root, so as root they run as the `postgres` user.
 function run(cmd, args, { asPostgres = false, env = process.env, timeoutMs = 120_000 } = {}) {
   if (asPostgres && IS_ROOT) [cmd, args] = [bin('runuser'), ['-u', 'postgres', '--', cmd, ...args]];
@@ -59,7 +61,6 @@ async function killPid(pid, word, timeoutMs = 10_000) {
   return true;
 }
 
-// ---------- ports ----------
 // Binding is the only reliable "is it free?" test; port 0 asks the kernel for any free port.
 const tryListen = (port) => new Promise((resolve) => {
   const srv = net.createServer().once('error', () => resolve(null));
@@ -78,7 +79,7 @@ async function pickPort(candidates, taken, name, log) {
   }
 }
 
-// ---------- Redis wire protocol (redis-cli may be absent) ----------
+// Speaks the Redis protocol directly: redis-cli is not always installed.
 function redisCall(port, args, timeoutMs = 2000) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ port, host: '127.0.0.1' });
@@ -102,7 +103,6 @@ const httpOk = (url) => new Promise((resolve) => {
     .on('error', () => resolve(false)).on('timeout', function () { this.destroy(); resolve(false); });
 });
 
-// ---------- PostgreSQL ----------
 const pgDirOf = (dataDir) => path.join(dataDir, 'pg');
 const pgReady = async (port) => (await run(bin('pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres'])).code === 0;
 
@@ -115,8 +115,7 @@ async function pgRunningPort(pgDir) {
 const pgStop = (pgDir) => run(bin('pg_ctl'), ['stop', '-D', pgDir, '-m', 'fast', '-w'], { asPostgres: true });
 
 async function startPostgres({ dataDir, ports, state, reuse, taken, log }) {
-  const pgDir = pgDirOf(dataDir);
-  const logFile = path.join(pgDir, 'server.log');
+  const [pgDir, logFile] = [pgDirOf(dataDir), path.join(pgDirOf(dataDir), 'server.log')];
   let port = reuse && (await pgRunningPort(pgDir));
   const started = !port;
   if (port) {
@@ -128,7 +127,8 @@ async function startPostgres({ dataDir, ports, state, reuse, taken, log }) {
     if (IS_ROOT) {
       // The postgres user must reach the data dir; mkdtemp folders are 0700.
       if ((fs.statSync(dataDir).mode & 0o001) === 0) fs.chmodSync(dataDir, 0o755);
-      await run('chown', ['-R', 'postgres:', pgDir]);
+      const own = await run('chown', ['-R', 'postgres:', pgDir]);
+      if (own.code !== 0) throw failure('PostgreSQL: as root it must run as the `postgres` user, and chown to it failed.', own.out);
       if ((await run(bin('test'), ['-w', pgDir], { asPostgres: true })).code !== 0)
         throw new Error(`PostgreSQL: the postgres user cannot write ${pgDir}; make every parent folder traversable (chmod o+x).`);
     }
@@ -165,15 +165,13 @@ async function startPostgres({ dataDir, ports, state, reuse, taken, log }) {
     stop: started ? async () => { await pgStop(pgDir); log('PostgreSQL stopped'); } : null };
 }
 
-// ---------- Redis ----------
 async function ensureRedisInstalled(dataDir, log) {
   if (bin('redis-server', false)) return;
   if (!IS_ROOT) throw new Error('redis-server is not installed: run `sudo apt-get install -y redis-server` (or your OS equivalent).');
   const aptLog = path.join(dataDir, 'apt.log');
   log(`Redis: redis-server not found, installing it with apt-get (about a minute; output in ${aptLog})`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=120', 'redis-server']]) {
-    const r = await run('apt-get', args, { env, timeoutMs: 600_000 });
+    const r = await run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeoutMs: 600_000 });
     fs.appendFileSync(aptLog, `$ apt-get ${args.join(' ')}\n${r.out}\n`);
     if (r.code !== 0) throw failure(`Redis: apt-get ${args[0]} failed (exit ${r.code}).`, '', aptLog);
   }
@@ -182,10 +180,8 @@ async function ensureRedisInstalled(dataDir, log) {
 
 async function startRedis({ dataDir, ports, state, reuse, taken, log }) {
   const dir = path.join(dataDir, 'redis');
-  const pidFile = path.join(dir, 'redis.pid');
-  const logFile = path.join(dir, 'redis.log');
-  const oldPid = readPid(pidFile);
-  const oldPort = state.redis?.port;
+  const [pidFile, logFile] = ['redis.pid', 'redis.log'].map((f) => path.join(dir, f));
+  const [oldPid, oldPort] = [readPid(pidFile), state.redis?.port];
   if (reuse && oldPort && alive(oldPid) && (await redisPid(oldPort).catch(() => 0)) === oldPid) {
     taken.add(oldPort);
     log(`Redis: reusing the server already running on port ${oldPort}`);
@@ -210,17 +206,14 @@ async function startRedis({ dataDir, ports, state, reuse, taken, log }) {
   return { url: `redis://127.0.0.1:${port}`, record: { port }, stop };
 }
 
-// ---------- maildev ----------
 function maildevBin() {
-  try { return path.join(path.dirname(new URL(import.meta.resolve('maildev')).pathname), 'bin', 'maildev.js'); }
-  catch { return new URL('../../node_modules/maildev/dist/bin/maildev.js', import.meta.url).pathname; }
+  try { return path.join(path.dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin', 'maildev.js'); }
+  catch { return fileURLToPath(new URL('../../node_modules/maildev/dist/bin/maildev.js', import.meta.url)); }
 }
 
 async function startMaildev({ dataDir, ports, state, reuse, taken, log }) {
-  const pidFile = path.join(dataDir, 'maildev.pid');
-  const logFile = path.join(dataDir, 'maildev.log');
-  const old = state.maildev;
-  const oldPid = readPid(pidFile);
+  const [pidFile, logFile] = ['maildev.pid', 'maildev.log'].map((f) => path.join(dataDir, f));
+  const [old, oldPid] = [state.maildev, readPid(pidFile)];
   const urls = (smtp, web) => ({ url: `smtp://127.0.0.1:${smtp}`, webUrl: `http://127.0.0.1:${web}`, record: { smtp, web } });
   if (reuse && old?.web && alive(oldPid) && cmdlineHas(oldPid, 'maildev') && (await httpOk(`http://127.0.0.1:${old.web}/api/healthz`))) {
     taken.add(old.smtp).add(old.web);
@@ -251,7 +244,6 @@ async function startMaildev({ dataDir, ports, state, reuse, taken, log }) {
   return { ...urls(smtp, web), stop };
 }
 
-// ---------- public API ----------
 const stateFile = (dataDir) => path.join(dataDir, 'services.json');
 const readState = (dataDir) => { try { return JSON.parse(fs.readFileSync(stateFile(dataDir), 'utf8')); } catch { return {}; } };
 
@@ -298,7 +290,9 @@ export async function stopServices({ dataDir, log = defaultLog } = {}) {
   if (await pgRunningPort(pgDirOf(dataDir))) { await pgStop(pgDirOf(dataDir)); stopped.push('PostgreSQL'); }
   // SIGTERM makes Redis shut down cleanly; with --save '' it writes nothing.
   if (await killPid(readPid(path.join(dataDir, 'redis', 'redis.pid')), 'redis')) stopped.push('Redis');
-  if (await killPid(readPid(path.join(dataDir, 'maildev.pid')), 'maildev')) stopped.push('maildev');
+  const maildevPid = path.join(dataDir, 'maildev.pid');
+  if (await killPid(readPid(maildevPid), 'maildev')) stopped.push('maildev');
+  fs.rmSync(maildevPid, { force: true });
   log(stopped.length ? `stopped: ${stopped.join(', ')}` : 'nothing was running');
   return stopped;
 }
