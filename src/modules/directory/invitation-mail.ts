@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { escapeHtml as escape } from '../../platform/mail/escape-html';
 import { MailMessage } from '../../platform/mail/mail-message';
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** "You are invited to act for X" / "to join cluster X as staff", with the single-use token. */
 export function invitationMail(to: string, what: string, appUrl: string, token: string, expiresAt: Date): MailMessage {

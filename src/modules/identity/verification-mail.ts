@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { escapeHtml as escape } from '../../platform/mail/escape-html';
 import { MailMessage } from '../../platform/mail/mail-message';
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function verificationMail(to: string, displayName: string, appUrl: string, token: string): MailMessage {
   const link = `${appUrl}/api/v1/auth/verify-email?token=${encodeURIComponent(token)}`;

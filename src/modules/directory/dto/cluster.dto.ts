@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { NormalizeEmail } from '../../../platform/http/normalize-email.decorator';
 import { ArrayMaxSize, IsArray, IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsCountryCode } from '../reference-data';
 
@@ -45,7 +45,7 @@ export class AddPartnerDto {
 
 export class InviteStaffDto {
   @ApiProperty({ example: 'coordinator@cluster.example' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

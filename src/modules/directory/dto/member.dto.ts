@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { NormalizeEmail } from '../../../platform/http/normalize-email.decorator';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_ROLES, OrganisationRole } from '../../../platform/auth/actor';
 
 export class InviteMemberDto {
   @ApiProperty({ example: 'sales@nordic-biologics.example' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { NormalizeEmail } from '../../../platform/http/normalize-email.decorator';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'ada@example.org' })
-  @Transform(lower)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -26,7 +24,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'ada@example.org' })
-  @Transform(lower)
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;
