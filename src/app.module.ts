@@ -5,8 +5,12 @@ import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
 import { ThrottlingModule } from './platform/http/throttling.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { EventsModule } from './platform/events/events.module';
 
 /** The HTTP API process: controllers and producers, no job processors. */
 @Module({})
@@ -21,8 +25,12 @@ export class AppModule {
         AuthPlatformModule,
         ThrottlingModule,
         HealthModule,
+        EventsModule.forApi(),
+        AuditModule.forApi(),
+        NotificationsModule.forApi(),
         IdentityModule.forApi(),
         DirectoryModule.forApi(),
+        ApprovalsModule.forApi(),
       ],
     };
   }

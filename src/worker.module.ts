@@ -2,10 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule } from './config/config.module';
 import { AuthPlatformModule } from './platform/auth/auth.module';
 import { DatabaseModule } from './platform/database/database.module';
-import { MailModule } from './platform/mail/mail.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { EventsModule } from './platform/events/events.module';
 
 /** The worker process: BullMQ processors, scheduled jobs and mail delivery; no HTTP. */
 @Module({})
@@ -18,9 +21,12 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule.forWorker(),
         AuthPlatformModule,
-        MailModule.forWorker(),
+        EventsModule.forWorker(),
+        AuditModule.forWorker(),
+        NotificationsModule.forWorker(),
         IdentityModule.forWorker(),
         DirectoryModule.forWorker(),
+        ApprovalsModule.forWorker(),
       ],
     };
   }

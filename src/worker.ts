@@ -9,7 +9,6 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config.LOG_LEVEL, 'worker');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), {
     logger: new PinoNestLogger(logger),
-    bufferLogs: true,
   });
   // On SIGTERM BullMQ workers stop taking jobs and wait for the ones in flight, then pools close.
   app.enableShutdownHooks();

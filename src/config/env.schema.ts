@@ -23,7 +23,10 @@ export const envSpec = {
     desc: 'Public base URL of the API, used in links inside emails.',
   }),
   DATABASE_URL: url({ desc: 'PostgreSQL connection URL, e.g. postgres://user:pass@host:5432/clusterlink.' }),
-  DATABASE_POOL_SIZE: num({ default: 10, desc: 'Connections per process in the PostgreSQL pool.' }),
+  DATABASE_POOL_SIZE: num({
+    default: 20,
+    desc: 'Connections per process in the PostgreSQL pool (a mail delivery holds one while it talks SMTP).',
+  }),
   REDIS_URL: url({ desc: 'Redis URL for queues and shared rate-limit counters, e.g. redis://host:6379.' }),
   QUEUE_PREFIX: str({
     default: '{clusterlink}',
@@ -57,6 +60,17 @@ export const envSpec = {
     desc: 'Minimum level of structured JSON logs.',
   }),
   HTTP_LOGS: bool({ default: true, desc: 'Log one line per HTTP request (with its request id).' }),
+  OUTBOX_SWEEP_MS: num({
+    default: 1_000,
+    desc: 'Worker: how often the outbox relay sweeps for committed rows besides waking on LISTEN/NOTIFY.',
+  }),
+  OUTBOX_BATCH_SIZE: num({ default: 500, desc: 'Worker: outbox rows moved to the queue per transaction.' }),
+  OUTBOX_REQUEUE_AFTER_SECONDS: num({
+    default: 120,
+    desc: 'Worker: an outbox row enqueued this long ago and still not done is enqueued again (e.g. Redis lost its jobs).',
+  }),
+  DIGEST_HOUR_UTC: num({ default: 7, desc: 'Worker: hour of the day (UTC) at which daily digests are mailed.' }),
+  APPROVAL_DUE_DAYS: num({ default: 5, desc: 'Days staff have to decide an approval request before reminders go out.' }),
   SHUTDOWN_GRACE_SECONDS: num({
     default: 20,
     desc: 'How long a process waits for requests and jobs in flight after SIGTERM.',

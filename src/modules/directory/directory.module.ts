@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ClustersController } from './clusters.controller';
 import { ClustersService } from './clusters.service';
 import { InvitationsController } from './invitations.controller';
@@ -12,18 +13,18 @@ import { TalentsController } from './talents.controller';
 import { TalentsService } from './talents.service';
 
 const services = [ClustersService, OrganisationsService, MembersService, InvitationsService, TalentsService];
-const exported = [ClustersService, OrganisationsService];
+const exported = [ClustersService, OrganisationsService, MembersService];
 
 const forApi: DynamicModule = {
   module: class DirectoryApiModule {},
-  imports: [IdentityModule.forApi(), MembershipLookupModule],
+  imports: [IdentityModule.forApi(), NotificationsModule.forApi(), MembershipLookupModule],
   controllers: [ClustersController, OrganisationsController, InvitationsController, TalentsController],
   providers: services,
   exports: exported,
 };
 const forWorker: DynamicModule = {
   module: class DirectoryWorkerModule {},
-  imports: [IdentityModule.forWorker(), MembershipLookupModule],
+  imports: [IdentityModule.forWorker(), NotificationsModule.forWorker(), MembershipLookupModule],
   providers: services,
   exports: exported,
 };

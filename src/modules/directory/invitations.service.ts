@@ -5,16 +5,14 @@ import { Actor, hasRole } from '../../platform/auth/actor';
 import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';
-import { MailMessage } from '../../platform/mail/mail-message';
-import { JobQueue } from '../../platform/queue/job-queue.service';
 import { SessionService, TokenPair } from '../identity/session.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../identity/users.service';
 import { ClustersService } from './clusters.service';
 import { directoryAccess } from './directory-access';
 import { AlreadyMemberError, InvalidInvitationError, InvitationEmailTakenError, NotAllowedError } from './directory.errors';
 import { AcceptInvitationDto, InvitationView, InviteMemberDto } from './dto/member.dto';
 import { Invitation } from './invitation.entity';
-import { invitationMail } from './invitation-mail';
 import { OrganisationMember } from './organisation-member.entity';
 import { OrganisationsService } from './organisations.service';
 
@@ -40,7 +38,7 @@ export class InvitationsService {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
-    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
     private readonly clusters: ClustersService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
@@ -49,16 +47,15 @@ export class InvitationsService {
 
   async inviteStaff(actor: Actor, clusterId: string, email: string): Promise<InvitationView> {
     if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator creates staff accounts.');
-    const created = await this.uow.run(async (em) => {
+    return this.uow.run(async (em) => {
       const cluster = await this.clusters.require(em, clusterId);
       return this.create(em, actor, { email, kind: 'staff', clusterId, organisationId: null, organisationRole: null },
         `to join ${cluster.name} as cluster staff`);
     });
-    return this.sendAfterCommit(created);
   }
 
   async inviteMember(actor: Actor, organisationId: string, dto: InviteMemberDto): Promise<InvitationView> {
-    const created = await this.uow.run(async (em) => {
+    return this.uow.run(async (em) => {
       const org = await this.organisations.visible(em, actor, organisationId);
       if (!directoryAccess.managesMembers(actor, org)) {
         throw new NotAllowedError('Only an owner of the organisation or cluster staff can invite members.');
@@ -71,7 +68,6 @@ export class InvitationsService {
         email: dto.email, kind: 'organisation_member', clusterId: org.clusterId, organisationId, organisationRole: dto.role,
       }, `to act for ${org.name} as ${dto.role}`);
     });
-    return this.sendAfterCommit(created);
   }
 
   /** Accepts with a new account, or with the password of the existing account of that email. */
@@ -111,16 +107,18 @@ export class InvitationsService {
     actor: Actor,
     fields: Pick<Invitation, 'email' | 'kind' | 'clusterId' | 'organisationId' | 'organisationRole'>,
     what: string,
-  ): Promise<{ view: InvitationView; mail: MailMessage }> {
+  ): Promise<InvitationView> {
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000);
     const invitation = await em.save(em.create(Invitation, { ...fields, tokenHash: hash, invitedBy: actor.userId, expiresAt, acceptedAt: null }));
-    return { view: invitationView(invitation), mail: invitationMail(fields.email, what, this.config.APP_URL, token, expiresAt) };
-  }
-
-  /** Only a committed invitation is mailed, so a rollback sends nothing. */
-  private async sendAfterCommit(created: { view: InvitationView; mail: MailMessage }): Promise<InvitationView> {
-    await this.jobs.add('mail.send', created.mail, { jobId: created.mail.id });
-    return created.view;
+    // An outbox row of this transaction: a rolled-back invitation mails nobody.
+    await this.notifications.notify(em, {
+      to: { email: fields.email },
+      category: 'security',
+      template: 'directory.invitation',
+      data: { what, acceptUrl: `${this.config.APP_URL}/api/v1/invitations/accept`, token, expiresAt: expiresAt.toISOString() },
+      clusterId: fields.clusterId,
+    });
+    return invitationView(invitation);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { NotFoundError } from '../../platform/http/domain-error';
@@ -28,6 +29,13 @@ export class MembersService {
         ? [{ userId: m.userId, displayName: user.displayName, email: user.email, role: m.role, since: m.createdAt.toISOString() }]
         : [];
     });
+  }
+
+  /** The users who act for any of these organisations (e.g. the parties of an approval). */
+  async userIdsOf(em: EntityManager, organisationIds: string[]): Promise<string[]> {
+    if (organisationIds.length === 0) return [];
+    const rows = await em.find(OrganisationMember, { where: { organisationId: In(organisationIds) } });
+    return [...new Set(rows.map((r) => r.userId))];
   }
 
   async remove(actor: Actor, organisationId: string, userId: string): Promise<void> {

@@ -4,14 +4,12 @@ import { AppConfig, InjectConfig } from '../../config/app-config';
 import { PasswordHasher } from '../../platform/auth/password-hasher';
 import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { MailMessage } from '../../platform/mail/mail-message';
-import { JobQueue } from '../../platform/queue/job-queue.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { LoginDto, RegisterDto } from './dto/auth.dto';
 import { EmailToken } from './email-token.entity';
 import { EmailNotVerifiedError, InvalidCredentialsError, InvalidEmailTokenError } from './identity.errors';
 import { SessionService, TokenPair } from './session.service';
 import { User } from './user.entity';
-import { accountExistsMail, verificationMail } from './verification-mail';
 
 /** Self-service sign-up as a talent, email verification and sign-in. */
 @Injectable()
@@ -21,7 +19,7 @@ export class AuthService {
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
-    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -31,9 +29,18 @@ export class AuthService {
    */
   async register(dto: RegisterDto): Promise<void> {
     const passwordHash = await this.hasher.hash(dto.password);
-    const mail = await this.uow.run(async (em) => {
+    await this.uow.run(async (em) => {
       const existing = await em.findOneBy(User, { email: dto.email });
-      if (existing) return accountExistsMail(dto.email, this.config.APP_URL);
+      if (existing) {
+        await this.notifications.notify(em, {
+          to: { userId: existing.id, email: existing.email, locale: existing.locale },
+          category: 'security',
+          template: 'identity.account_exists',
+          data: { loginUrl: `${this.config.APP_URL}/api/v1/auth/login` },
+          inApp: false,
+        });
+        return;
+      }
       const user = await em.save(em.create(User, {
         email: dto.email,
         displayName: dto.displayName,
@@ -42,9 +49,8 @@ export class AuthService {
         clusterId: null,
         emailVerifiedAt: null,
       }));
-      return this.verificationFor(em, user);
+      await this.sendVerification(em, user);
     });
-    await this.send(mail);
   }
 
   async verifyEmail(token: string): Promise<void> {
@@ -68,7 +74,8 @@ export class AuthService {
     return this.uow.run((em) => this.sessions.start(em, user));
   }
 
-  private async verificationFor(em: EntityManager, user: User): Promise<MailMessage> {
+  /** The verification mail is an outbox row of this transaction: no account, no mail. */
+  private async sendVerification(em: EntityManager, user: User): Promise<void> {
     const { token, hash } = newSecretToken();
     await em.insert(EmailToken, {
       userId: user.id,
@@ -76,10 +83,16 @@ export class AuthService {
       tokenHash: hash,
       expiresAt: new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000),
     });
-    return verificationMail(user.email, user.displayName, this.config.APP_URL, token);
-  }
-
-  private send(mail: MailMessage): Promise<void> {
-    return this.jobs.add('mail.send', mail, { jobId: mail.id });
+    await this.notifications.notify(em, {
+      to: { userId: user.id, email: user.email, locale: user.locale },
+      category: 'security',
+      template: 'identity.verify_email',
+      data: {
+        displayName: user.displayName,
+        link: `${this.config.APP_URL}/api/v1/auth/verify-email?token=${encodeURIComponent(token)}`,
+        token,
+      },
+      inApp: false,
+    });
   }
 }

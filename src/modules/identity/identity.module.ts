@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
@@ -12,12 +13,14 @@ const exported = [UsersService, SessionService];
 // Built once: Nest tells dynamic modules apart by object, and directory imports identity too.
 const forApi: DynamicModule = {
   module: class IdentityApiModule {},
+  imports: [NotificationsModule.forApi()],
   controllers: [AuthController, MeController],
   providers: services,
   exports: exported,
 };
 const forWorker: DynamicModule = {
   module: class IdentityWorkerModule {},
+  imports: [NotificationsModule.forWorker()],
   providers: [...services, PurgeExpiredTokensJob],
   exports: exported,
 };

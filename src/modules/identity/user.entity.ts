@@ -25,6 +25,10 @@ export class User {
   @Column({ type: 'uuid', nullable: true })
   clusterId: string | null;
 
+  /** Language of emails: en, sv or fi. */
+  @Column({ type: 'text', default: 'en' })
+  locale: string;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   emailVerifiedAt: Date | null;
 

@@ -12,6 +12,7 @@ export interface UserSummary {
   id: string;
   email: string;
   displayName: string;
+  locale: string;
 }
 
 /** Accounts: the signed-in user's own profile, and what other modules may ask of users. */
@@ -32,6 +33,7 @@ export class UsersService {
       roles: user.roles,
       clusterId: user.clusterId,
       organisations: actor.organisations.map((o) => ({ organisationId: o.id, role: o.role })),
+      locale: user.locale,
       emailVerified: user.emailVerifiedAt !== null,
       createdAt: user.createdAt.toISOString(),
     };
@@ -46,6 +48,7 @@ export class UsersService {
       }
       await em.update(User, { id: user.id }, {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
+        ...(dto.locale !== undefined ? { locale: dto.locale } : {}),
         ...(newHash !== undefined ? { passwordHash: newHash } : {}),
       });
     });
@@ -59,7 +62,27 @@ export class UsersService {
   async summaries(ids: string[]): Promise<Map<string, UserSummary>> {
     if (ids.length === 0) return new Map();
     const users = await this.uow.reader.find(User, { where: { id: In(ids) } });
-    return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, displayName: u.displayName }]));
+    return new Map(users.map((u) => [u.id, { id: u.id, email: u.email, displayName: u.displayName, locale: u.locale }]));
+  }
+
+  /** Contacts of these users, read in the caller's transaction. */
+  async contacts(em: EntityManager, ids: string[]): Promise<UserSummary[]> {
+    if (ids.length === 0) return [];
+    const users = await em.find(User, { where: { id: In([...new Set(ids)]) } });
+    return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, locale: u.locale }));
+  }
+
+  /** The staff of a cluster. */
+  async staffOf(em: EntityManager, clusterId: string): Promise<UserSummary[]> {
+    const users = await em
+      .createQueryBuilder(User, 'u')
+      .where("u.cluster_id = :clusterId AND 'staff' = ANY(u.roles)", { clusterId })
+      .getMany();
+    return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, locale: u.locale }));
+  }
+
+  async isStaffOf(em: EntityManager, userId: string, clusterId: string): Promise<boolean> {
+    return (await this.staffOf(em, clusterId)).some((u) => u.id === userId);
   }
 
   /** Creates a verified account for someone who proved their address through an emailed invitation. */

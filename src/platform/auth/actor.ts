@@ -16,6 +16,8 @@ export interface Actor {
   clusterId: string | null;
   /** Organisations the user acts for, with their role in each. */
   organisations: { id: string; role: OrganisationRole }[];
+  /** The HTTP request this actor acts in, for the audit trail. */
+  requestId?: string;
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

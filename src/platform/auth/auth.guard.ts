@@ -22,7 +22,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       return true;
     }
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ id?: string; headers: Record<string, string | undefined>; actor?: Actor }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new UnauthenticatedError();
@@ -33,7 +35,7 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired.', 'auth.invalid_token');
     }
-    const actor = actorOf(claims);
+    const actor = { ...actorOf(claims), requestId: request.id === undefined ? undefined : String(request.id) };
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && roles.length > 0 && !roles.some((role) => actor.roles.includes(role))) {

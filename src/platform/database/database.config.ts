@@ -7,7 +7,7 @@ export function dataSourceOptions(env: { DATABASE_URL: string; DATABASE_POOL_SIZ
   return {
     type: 'postgres',
     url: env.DATABASE_URL,
-    entities: [join(__dirname, '..', '..', 'modules', '**', '*.entity.{ts,js}')],
+    entities: [join(__dirname, '..', '..', '**', '*.entity.{ts,js}')],
     migrations: [join(__dirname, '..', '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',
     namingStrategy: new SnakeNamingStrategy(),

@@ -1,11 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MailJobHandler } from './mail-job.handler';
+import { Module } from '@nestjs/common';
 import { MailSender } from './mail-sender';
 
-/** SMTP delivery lives in the worker only; the API enqueues `mail.send` jobs. */
-@Module({})
-export class MailModule {
-  static forWorker(): DynamicModule {
-    return { module: MailModule, providers: [MailSender, MailJobHandler], exports: [MailSender] };
-  }
-}
+/** The SMTP pool. Only the worker imports it: the API writes notifications, never mail. */
+@Module({ providers: [MailSender], exports: [MailSender] })
+export class MailModule {}

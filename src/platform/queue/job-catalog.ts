@@ -1,15 +1,19 @@
-import type { MailMessage } from '../mail/mail-message';
-
 /**
- * Every queue, job, payload type, retry policy and job-id rule, declared in one place. A job
- * listed here without exactly one @JobHandler in the worker stops the worker's boot.
+ * Every queue, job, payload type, retry policy and schedule, declared in one place. A job listed
+ * here without exactly one @JobHandler in the worker stops the worker's boot.
  */
-export const QUEUE_NAMES = ['mail', 'maintenance'] as const;
+export const QUEUE_NAMES = ['mail', 'events', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
-  /** Send one email. The job id is the message's own id, so a retried enqueue sends once. */
-  'mail.send': MailMessage;
+  /** Deliver one outbox notification by email. Job id: `<notification id>.<delivery generation>`. */
+  'notifications.deliver': { notificationId: string };
+  /** Group each user's digest-preference notifications into one mail. Daily at DIGEST_HOUR_UTC. */
+  'notifications.daily-digest': Record<string, never>;
+  /** Hand one committed domain event to its handlers. Job id: the event id. */
+  'events.dispatch': { eventId: string };
+  /** Remind assignees (or the cluster's staff) of approval requests past due. */
+  'approvals.remind-overdue': Record<string, never>;
   /** Delete refresh and email tokens past expiry (kept a week for forensics). Scheduled hourly. */
   'identity.purge-expired-tokens': Record<string, never>;
 }
@@ -20,16 +24,30 @@ export interface JobSpec {
   attempts: number;
   /** First retry delay; later retries double it (exponential backoff). */
   backoffMs: number;
-  /** Repeat every N milliseconds, registered by the worker as a BullMQ job scheduler. */
-  everyMs?: number;
+  /** Repeats: every N ms, or a cron pattern (UTC) built from the configuration. */
+  repeat?: { everyMs: number } | { cron: (config: { DIGEST_HOUR_UTC: number }) => string };
 }
 
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
-  'mail.send': { queue: 'mail', attempts: 8, backoffMs: 2_000 },
-  'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, everyMs: 60 * 60 * 1000 },
+  'notifications.deliver': { queue: 'mail', attempts: 8, backoffMs: 2_000 },
+  'notifications.daily-digest': {
+    queue: 'maintenance',
+    attempts: 5,
+    backoffMs: 60_000,
+    repeat: { cron: (config) => `0 ${config.DIGEST_HOUR_UTC} * * *` },
+  },
+  'events.dispatch': { queue: 'events', attempts: 10, backoffMs: 1_000 },
+  'approvals.remind-overdue': { queue: 'maintenance', attempts: 3, backoffMs: 30_000, repeat: { everyMs: 10 * 60 * 1000 } },
+  'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
 };
 
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
-  mail: 10,
-  maintenance: 1,
+/**
+ * Worker settings per queue. Mail jobs are short, so a worker that dies is noticed within
+ * seconds (lockDuration) and its jobs go back to the queue; they may stall a few times before
+ * BullMQ gives up on them, because each run checks the outbox row first.
+ */
+export const QUEUE_WORKERS: Record<QueueName, { concurrency: number; lockDuration: number; stalledInterval: number; maxStalledCount: number }> = {
+  mail: { concurrency: 10, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
+  events: { concurrency: 5, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 },
+  maintenance: { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 },
 };

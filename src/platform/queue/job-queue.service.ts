@@ -16,9 +16,28 @@ export class JobQueue {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   async add<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    await this.queueOf(name).add(name, payload, this.optionsFor(name, options));
+  }
+
+  /** Adds many jobs in one round trip per queue (the outbox relay's batches). */
+  async addBulk(jobs: { name: JobName; payload: unknown; jobId: string }[]): Promise<void> {
+    const byQueue = new Map<Queue, { name: string; data: unknown; opts: JobsOptions }[]>();
+    for (const job of jobs) {
+      const queue = this.queueOf(job.name);
+      const list = byQueue.get(queue) ?? [];
+      list.push({ name: job.name, data: job.payload, opts: this.optionsFor(job.name, { jobId: job.jobId }) });
+      byQueue.set(queue, list);
+    }
+    for (const [queue, list] of byQueue) await queue.addBulk(list);
+  }
+
+  private queueOf(name: JobName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(JOB_CATALOG[name].queue), { strict: false });
+  }
+
+  private optionsFor(name: JobName, options: EnqueueOptions): JobsOptions {
     const spec = JOB_CATALOG[name];
-    const queue = this.moduleRef.get<Queue>(getQueueToken(spec.queue), { strict: false });
-    const jobOptions: JobsOptions = {
+    return {
       attempts: spec.attempts,
       backoff: { type: 'exponential', delay: spec.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },
@@ -26,6 +45,5 @@ export class JobQueue {
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     };
-    await queue.add(name, payload, jobOptions);
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { AppConfig, InjectConfig } from '../../config/app-config';
 import { JOB_CATALOG, JobName } from './job-catalog';
 
 /**
@@ -9,21 +10,38 @@ import { JOB_CATALOG, JobName } from './job-catalog';
  * any number of worker processes can do it at boot and each run still happens once.
  */
 @Injectable()
-export class JobSchedulerService implements OnApplicationBootstrap {
+export class JobSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('JobScheduler');
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.upsertAll(true);
+    // Redis holds the schedulers; if it restarts empty they are put back within five minutes.
+    this.timer = setInterval(() => void this.upsertAll(false).catch(() => undefined), 5 * 60 * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async upsertAll(announce: boolean): Promise<void> {
     for (const [name, spec] of Object.entries(JOB_CATALOG) as [JobName, (typeof JOB_CATALOG)[JobName]][]) {
-      if (!spec.everyMs) continue;
+      if (!spec.repeat) continue;
       const queue = this.moduleRef.get<Queue>(getQueueToken(spec.queue), { strict: false });
-      await queue.upsertJobScheduler(name, { every: spec.everyMs }, {
+      const repeat = 'everyMs' in spec.repeat ? { every: spec.repeat.everyMs } : { pattern: spec.repeat.cron(this.config), tz: 'UTC' };
+      await queue.upsertJobScheduler(name, repeat, {
         name,
         data: {},
         opts: { attempts: spec.attempts, backoff: { type: 'exponential', delay: spec.backoffMs } },
       });
-      this.logger.log(`scheduled ${name} every ${spec.everyMs} ms`);
+      if (announce) this.logger.log(`scheduled ${name} (${JSON.stringify(repeat)})`);
     }
   }
 }

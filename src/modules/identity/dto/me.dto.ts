@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { LOCALES } from '../../notifications/templates/template.types';
 import { ORGANISATION_ROLES, ROLES } from '../../../platform/auth/actor';
 
 export class MembershipView {
@@ -14,6 +15,7 @@ export class MeView {
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) clusterId: string | null;
   @ApiProperty({ type: [MembershipView] }) organisations: MembershipView[];
+  @ApiProperty({ enum: LOCALES }) locale: string;
   @ApiProperty() emailVerified: boolean;
   @ApiProperty() createdAt: string;
 }
@@ -25,6 +27,11 @@ export class UpdateMeDto {
   @MinLength(1)
   @MaxLength(120)
   displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the emails you receive.' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
 
   @ApiPropertyOptional({ description: 'Required when newPassword is given.' })
   @ValidateIf((o: UpdateMeDto) => o.newPassword !== undefined)

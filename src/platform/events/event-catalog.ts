@@ -1,0 +1,14 @@
+/** Every domain event and its payload. Handlers are methods marked @OnDomainEvent(type). */
+export interface DomainEvents {
+  /** A staff decision on an approval request; the module that owns the subject reacts to it. */
+  'approval.decided': {
+    approvalId: string;
+    clusterId: string;
+    subjectKind: string;
+    subjectId: string;
+    decision: 'approved' | 'rejected';
+    decidedBy: string;
+    reason: string | null;
+  };
+}
+export type DomainEventType = keyof DomainEvents;
