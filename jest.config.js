@@ -2,7 +2,9 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
-  maxWorkers: 2,
+  // One file at a time: e2e files share PostgreSQL and Redis, and a worker started by one file
+  // would otherwise deliver the outbox rows another file is watching.
+  maxWorkers: 1,
   // E2E files start real processes; a hook or test may take a few seconds.
   testTimeout: 60_000,
   projects: [

@@ -66,6 +66,43 @@ export class World {
     return user;
   }
 
+  /** An open approval request, as a module would file it through ApprovalsService.request. */
+  async approvalRequest(
+    clusterId: string,
+    options: { partyOrganisationIds?: string[]; partyUserIds?: string[]; requestedBy?: string; summary?: string } = {},
+  ): Promise<Row> {
+    return this.one(
+      `INSERT INTO approval_requests (cluster_id, subject_kind, subject_id, party_organisation_ids, party_user_ids, summary,
+         details, requested_by, due_at)
+       VALUES ($1, 'channel_match', gen_random_uuid(), $2, $3, $4, '{"score": 0.82}', $5, now() + interval '5 days') RETURNING *`,
+      [
+        clusterId,
+        options.partyOrganisationIds ?? [],
+        options.partyUserIds ?? [],
+        options.summary ?? `Match ${unique()}`,
+        options.requestedBy ?? null,
+      ],
+    );
+  }
+
+  /**
+   * Outbox rows as modules write them (template approvals.requested), committed in one statement
+   * with the NOTIFY the relay listens for. Returns their ids.
+   */
+  async pendingNotifications(emails: string[], clusterId: string | null = null): Promise<string[]> {
+    const { rows } = await this.db.query(
+      `WITH inserted AS (
+         INSERT INTO notifications (recipient_email, cluster_id, category, template, data, title, in_app, email_status)
+         SELECT e, $2, 'approvals', 'approvals.requested',
+                jsonb_build_object('approvalId', gen_random_uuid(), 'kind', 'channel_match', 'summary', 'Test ' || e, 'dueAt', now()),
+                'To review: Test ' || e, false, 'pending'
+         FROM unnest($1::text[]) AS e RETURNING id)
+       SELECT id, pg_notify('clusterlink_outbox', '') FROM inserted`,
+      [emails, clusterId],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
   /** Signs the user in through the API and returns the bearer header. */
   async auth(user: { email: string }): Promise<{ authorization: string }> {
     const res = await request(this.apiUrl).post('/api/v1/auth/login').send({ email: user.email, password: FACTORY_PASSWORD });

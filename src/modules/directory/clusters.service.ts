@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { AuditService } from '../audit/audit.service';
 import { ClusterPartnership } from './cluster-partnership.entity';
 import { Cluster } from './cluster.entity';
 import { directoryAccess } from './directory-access';
@@ -12,7 +13,10 @@ import { Region } from './region.entity';
 /** Clusters, their regions and partnerships. Cluster names and regions are public to signed-in users. */
 @Injectable()
 export class ClustersService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<ClusterView[]> {
     const clusters = await this.uow.reader.find(Cluster, { order: { name: 'ASC' } });
@@ -30,7 +34,9 @@ export class ClustersService {
       const cluster = await em.save(em.create(Cluster, { name: dto.name, country: dto.country, description: dto.description ?? null }));
       const names = [...new Set(dto.regions.map((r) => r.trim()))];
       if (names.length > 0) await em.insert(Region, names.map((name) => ({ clusterId: cluster.id, name })));
-      return (await this.views(em, [cluster]))[0];
+      const view = (await this.views(em, [cluster]))[0];
+      await this.audit.record(em, actor, { action: 'cluster.created', subjectKind: 'cluster', subjectId: cluster.id, clusterId: cluster.id, after: view });
+      return view;
     });
   }
 
@@ -65,6 +71,11 @@ export class ClustersService {
         throw new PartnershipExistsError();
       }
       await em.insert(ClusterPartnership, { clusterAId: a, clusterBId: b });
+      for (const [own, other] of [[clusterId, partnerId], [partnerId, clusterId]]) {
+        await this.audit.record(em, actor, {
+          action: 'cluster.partner_added', subjectKind: 'cluster', subjectId: own, clusterId: own, after: { partnerClusterId: other },
+        });
+      }
     });
     return this.partners(clusterId);
   }
@@ -72,7 +83,15 @@ export class ClustersService {
   async removePartner(actor: Actor, clusterId: string, partnerId: string): Promise<void> {
     if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator unlinks partner clusters.');
     const [a, b] = [clusterId, partnerId].sort();
-    await this.uow.run((em) => em.delete(ClusterPartnership, { clusterAId: a, clusterBId: b }));
+    await this.uow.run(async (em) => {
+      const removed = await em.delete(ClusterPartnership, { clusterAId: a, clusterBId: b });
+      if (!removed.affected) return;
+      for (const [own, other] of [[clusterId, partnerId], [partnerId, clusterId]]) {
+        await this.audit.record(em, actor, {
+          action: 'cluster.partner_removed', subjectKind: 'cluster', subjectId: own, clusterId: own, before: { partnerClusterId: other },
+        });
+      }
+    });
   }
 
   async require(em: EntityManager, id: string): Promise<Cluster> {

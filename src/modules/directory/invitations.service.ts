@@ -5,6 +5,7 @@ import { Actor, hasRole } from '../../platform/auth/actor';
 import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { SessionService, TokenPair } from '../identity/session.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../identity/users.service';
@@ -43,6 +44,7 @@ export class InvitationsService {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
   async inviteStaff(actor: Actor, clusterId: string, email: string): Promise<InvitationView> {
@@ -98,6 +100,10 @@ export class InvitationsService {
           .orIgnore().execute();
       }
       await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date() });
+      await this.audit.record(em, { userId: user.id, roles: user.roles, clusterId: user.clusterId, organisations: [] }, {
+        action: 'invitation.accepted', subjectKind: 'invitation', subjectId: invitation.id, clusterId: invitation.clusterId,
+        after: { userId: user.id, kind: invitation.kind, organisationId: invitation.organisationId, role: invitation.organisationRole },
+      });
       return this.sessions.start(em, user);
     });
   }
@@ -111,6 +117,10 @@ export class InvitationsService {
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000);
     const invitation = await em.save(em.create(Invitation, { ...fields, tokenHash: hash, invitedBy: actor.userId, expiresAt, acceptedAt: null }));
+    await this.audit.record(em, actor, {
+      action: 'invitation.created', subjectKind: 'invitation', subjectId: invitation.id, clusterId: fields.clusterId,
+      after: invitationView(invitation),
+    });
     // An outbox row of this transaction: a rolled-back invitation mails nobody.
     await this.notifications.notify(em, {
       to: { email: fields.email },

@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { NotFoundError } from '../../platform/http/domain-error';
+import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../identity/users.service';
 import { directoryAccess } from './directory-access';
 import { LastOwnerError, NotAllowedError } from './directory.errors';
@@ -17,6 +18,7 @@ export class MembersService {
     private readonly uow: UnitOfWork,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<MemberView[]> {
@@ -50,6 +52,10 @@ export class MembersService {
         throw new LastOwnerError();
       }
       await em.delete(OrganisationMember, { organisationId, userId });
+      await this.audit.record(em, actor, {
+        action: 'organisation.member_removed', subjectKind: 'organisation', subjectId: organisationId, clusterId: org.clusterId,
+        before: { userId, role: member.role },
+      });
     });
   }
 }

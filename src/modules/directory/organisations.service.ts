@@ -4,6 +4,7 @@ import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
+import { AuditService } from '../audit/audit.service';
 import { ClustersService } from './clusters.service';
 import { directoryAccess } from './directory-access';
 import { NotAllowedError, OrganisationNotFoundError } from './directory.errors';
@@ -43,6 +44,7 @@ export class OrganisationsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clusters: ClustersService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
@@ -82,6 +84,10 @@ export class OrganisationsService {
         regionId: dto.regionId ?? null,
         website: dto.website ?? null,
       }));
+      await this.audit.record(em, actor, {
+        action: 'organisation.created', subjectKind: 'organisation', subjectId: org.id, clusterId: org.clusterId,
+        before: null, after: organisationView(org),
+      });
       return organisationView(org);
     });
   }
@@ -93,11 +99,16 @@ export class OrganisationsService {
         throw new NotAllowedError('You cannot edit this organisation.');
       }
       await this.checkRegion(em, dto.regionId, org.clusterId);
+      const before = organisationView(org);
       Object.assign(org, {
         ...dto,
         ...(dto.naicsCodes ? { naicsCodes: [...new Set(dto.naicsCodes)] } : {}),
       });
-      return organisationView(await em.save(org));
+      const after = organisationView(await em.save(org));
+      await this.audit.record(em, actor, {
+        action: 'organisation.updated', subjectKind: 'organisation', subjectId: org.id, clusterId: org.clusterId, before, after,
+      });
+      return after;
     });
   }
 

@@ -4,6 +4,7 @@ import { Actor, Role } from '../../platform/auth/actor';
 import { PasswordHasher } from '../../platform/auth/password-hasher';
 import { NotFoundError } from '../../platform/http/domain-error';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { AuditService } from '../audit/audit.service';
 import { MeView, UpdateMeDto } from './dto/me.dto';
 import { WrongCurrentPasswordError } from './identity.errors';
 import { User } from './user.entity';
@@ -21,6 +22,7 @@ export class UsersService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
@@ -46,10 +48,16 @@ export class UsersService {
       if (newHash !== undefined && !(await this.hasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
         throw new WrongCurrentPasswordError();
       }
-      await em.update(User, { id: user.id }, {
+      const changes = {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
         ...(dto.locale !== undefined ? { locale: dto.locale } : {}),
         ...(newHash !== undefined ? { passwordHash: newHash } : {}),
+      };
+      await em.update(User, { id: user.id }, changes);
+      await this.audit.record(em, actor, {
+        action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.clusterId,
+        before: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash },
+        after: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash, ...changes },
       });
     });
     return this.me(actor);

@@ -61,42 +61,61 @@ export class DeliverNotificationJob implements OutboxSource, OnModuleInit {
   @JobHandler('notifications.deliver')
   async deliver({ notificationId }: { notificationId: string }, job: Job): Promise<{ outcome: string }> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.uow.run(async (em) => {
-      const row = await em
-        .createQueryBuilder(Notification, 'n')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('n.id = :id', { id: notificationId })
-        .getOne();
-      if (!row) {
-        const exists = await em.existsBy(Notification, { id: notificationId });
-        if (exists) throw new DeliveryBusyError(`notification ${notificationId} is being delivered by another run`);
-        return 'missing';
-      }
-      if (row.emailStatus !== 'pending') return `already ${row.emailStatus}`;
-      if (!isTemplateName(row.template)) return this.park(em, row, `unknown template ${row.template}`);
-      const mail = renderTemplate(row.template, row.data, row.locale);
-      try {
-        const smtpId = await this.sender.send({ id: row.id, to: row.recipientEmail, ...mail });
+    let failure: unknown = null;
+    const outcome = await this.uow
+      .run(async (em) => {
+        const row = await em
+          .createQueryBuilder(Notification, 'n')
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .where('n.id = :id', { id: notificationId })
+          .getOne();
+        if (!row) {
+          const exists = await em.existsBy(Notification, { id: notificationId });
+          if (exists) throw new DeliveryBusyError(`notification ${notificationId} is being delivered by another run`);
+          return 'missing';
+        }
+        if (row.emailStatus !== 'pending') return `already ${row.emailStatus}`;
+        if (!isTemplateName(row.template)) return this.park(em, row, `unknown template ${row.template}`);
+        const mail = renderTemplate(row.template, row.data, row.locale);
+        // Mark it sent first and send last, so that between the SMTP server's acceptance and our
+        // record of it there is only the COMMIT. A failed send throws and rolls the mark back.
+        await em.query('SET LOCAL synchronous_commit = off');
         await em.update(Notification, { id: row.id }, {
           emailStatus: 'sent',
           sentAt: new Date(),
-          smtpMessageId: smtpId,
+          smtpMessageId: this.sender.messageIdFor(row.id),
           attempts: row.attempts + 1,
           lastError: null,
           data: scrubSecrets(row.template, row.data) as QueryDeepPartialEntity<Record<string, unknown>>,
         });
+        try {
+          await this.sender.send({ id: row.id, to: row.recipientEmail, ...mail });
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
         return 'sent';
-      } catch (error) {
-        const reason = describeSmtpError(error);
-        if (isPermanentSmtpFailure(error) || lastAttempt) return this.park(em, row, reason);
-        await em.update(Notification, { id: row.id }, { attempts: row.attempts + 1, lastError: reason });
-        return new RetryableDeliveryError(reason);
-      }
-    });
-    // Thrown after the commit, so the attempt is recorded and BullMQ retries with backoff.
+      })
+      .catch((error: unknown) => {
+        if (error !== failure) throw error;
+        return this.recordFailure(notificationId, failure, lastAttempt);
+      });
+    // Thrown after the failure was recorded, so BullMQ retries with backoff.
     if (outcome instanceof Error) throw outcome;
     return { outcome };
+  }
+
+  /** The send failed and its transaction rolled back: count the attempt, park it if it is final. */
+  private async recordFailure(id: string, error: unknown, lastAttempt: boolean): Promise<string | Error> {
+    const reason = describeSmtpError(error);
+    return this.uow.run(async (em) => {
+      const row = await em.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || row.emailStatus !== 'pending') return `already ${row?.emailStatus ?? 'gone'}`;
+      if (isPermanentSmtpFailure(error) || lastAttempt) return this.park(em, row, reason);
+      await em.update(Notification, { id }, { attempts: row.attempts + 1, lastError: reason });
+      return new RetryableDeliveryError(reason);
+    });
   }
 
   private async park(em: EntityManager, row: Notification, reason: string): Promise<string> {

@@ -4,6 +4,7 @@ import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { PageQuery, paginate } from '../../platform/http/pagination';
 import { signalOutbox } from '../../platform/outbox/outbox-relay';
 import { JobQueue } from '../../platform/queue/job-queue.service';
+import { AuditService } from '../audit/audit.service';
 import { DeliveryPage, DeliveryView } from './dto/notification.dto';
 import { Notification } from './notification.entity';
 import { NotificationNotFoundError, NotResendableError } from './notifications.errors';
@@ -27,6 +28,7 @@ export class DeliveriesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
   ) {}
 
   async failed(actor: Actor, query: PageQuery): Promise<DeliveryPage> {
@@ -45,6 +47,10 @@ export class DeliveriesService {
       if (row.emailStatus !== 'failed') throw new NotResendableError(row.emailStatus);
       Object.assign(row, { emailStatus: 'pending', deliveryGeneration: row.deliveryGeneration + 1, enqueuedAt: null, attempts: 0 });
       await em.save(row);
+      await this.audit.record(em, actor, {
+        action: 'notification.resent', subjectKind: 'notification', subjectId: row.id, clusterId: row.clusterId,
+        before: { emailStatus: 'failed' }, after: { emailStatus: 'pending', deliveryGeneration: row.deliveryGeneration },
+      });
       await signalOutbox(em);
       return view(row);
     });

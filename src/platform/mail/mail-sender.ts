@@ -28,7 +28,12 @@ export class MailSender implements OnModuleDestroy {
     });
   }
 
-  /** Returns the SMTP server's answer id for the message. */
+  /** The Message-ID header a message gets: stable per message id, so a repeat is recognisable. */
+  messageIdFor(id: string): string {
+    return `<${id}@${this.domain}>`;
+  }
+
+  /** Returns the Message-ID the message went out with. */
   async send(message: MailMessage): Promise<string> {
     const info = await this.transport.sendMail({
       from: this.config.MAIL_FROM,
@@ -36,7 +41,7 @@ export class MailSender implements OnModuleDestroy {
       subject: message.subject,
       text: message.text,
       html: message.html,
-      messageId: `<${message.id}@${this.domain}>`,
+      messageId: this.messageIdFor(message.id),
       headers: { 'X-Clusterlink-Message-Id': message.id },
     });
     this.logger.debug({ messageId: message.id, response: info.response }, 'mail sent');
