@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { signalOutbox } from '../../platform/outbox/outbox-relay';
-import { ALWAYS_IMMEDIATE, NotificationCategory } from './categories';
-import { EmailStatus, Notification } from './notification.entity';
+import { NotificationCategory } from './categories';
+import { statusFor } from './delivery-mode';
+import { Notification } from './notification.entity';
 import { DeliveryMode, NotificationPreference } from './notification-preference.entity';
 import { renderTemplate, TemplateData, TemplateName } from './templates/templates';
 
@@ -68,9 +69,4 @@ export class NotificationsService {
       .getMany();
     return new Map(prefs.map((p) => [`${p.userId}:${p.category}`, p.mode]));
   }
-}
-
-export function statusFor(category: NotificationCategory, mode: DeliveryMode): EmailStatus {
-  if (ALWAYS_IMMEDIATE.includes(category)) return 'pending';
-  return mode === 'off' ? 'skipped' : mode === 'daily_digest' ? 'digest' : 'pending';
 }
