@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { Row, World } from '../../factories/world';
 import { waitForMail } from '../../support/mailbox';
@@ -121,5 +122,33 @@ describe('approvals: one queue, decided once', () => {
     const mine = await http().get('/api/v1/approvals').query({ assignee: 'me', status: 'pending', kind: 'channel_match' }).set(staff).expect(200);
     expect(mine.body.items.map((a: Row) => a.id)).toEqual([approval.id]);
     expect(mine.body.items[0]).toEqual(expect.objectContaining({ details: { score: 0.82 }, overdue: false }));
+  });
+
+  it('reminds the assignee once of a request past due', async () => {
+    const approval = await world.approvalRequest(cluster.id, { summary: 'Late decision' });
+    await world.db.query(`UPDATE approval_requests SET due_at = now() - interval '1 hour', assignee_id = $2 WHERE id = $1`, [
+      approval.id,
+      staffUser.id,
+    ]);
+    // The job is scheduled every ten minutes; run it now, twice, as a scheduler would.
+    const queue = new Queue('maintenance', { connection: { url: process.env.REDIS_URL }, prefix: '{clusterlink}' });
+    try {
+      for (const n of [1, 2]) {
+        await queue.add('approvals.remind-overdue', {}, { jobId: `remind-test-${approval.id}-${n}` });
+        await eventually(async () => (await queue.getJobState(`remind-test-${approval.id}-${n}`)) === 'completed', `reminder run ${n}`);
+      }
+    } finally {
+      await queue.close();
+    }
+    // Both runs are done: the second found the reminder already sent and wrote nothing.
+    const written = await world.db.query(
+      `SELECT 1 FROM notifications WHERE template = 'approvals.overdue' AND data->>'approvalId' = $1`,
+      [approval.id],
+    );
+    expect(written.rowCount).toBe(1);
+    const mails = await waitForMail(staffUser.email, { subject: /Overdue for a decision: Late decision/ });
+    expect(mails).toHaveLength(1);
+    const overdue = await http().get('/api/v1/approvals').query({ overdue: true }).set(staff).expect(200);
+    expect(overdue.body.items.map((a: Row) => a.id)).toContain(approval.id);
   });
 });
