@@ -7,6 +7,7 @@ import { ThrottlingModule } from './platform/http/throttling.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ChannelSharingModule } from './modules/channel-sharing/channel-sharing.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -31,6 +32,7 @@ export class AppModule {
         IdentityModule.forApi(),
         DirectoryModule.forApi(),
         ApprovalsModule.forApi(),
+        ChannelSharingModule.forApi(),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { ChannelSharingModule } from './modules/channel-sharing/channel-sharing.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -27,6 +28,7 @@ export class WorkerModule {
         IdentityModule.forWorker(),
         DirectoryModule.forWorker(),
         ApprovalsModule.forWorker(),
+        ChannelSharingModule.forWorker(),
       ],
     };
   }

@@ -117,7 +117,7 @@ const world = fc.record({
       segments: fc.uniqueArray(fc.constantFrom(...SEGMENTS), { maxLength: 3 }),
       capacity: fc.constantFrom(0, 10, 100),
       usedCapacity: fc.constantFrom(0, 5, 10, 50),
-      active: fc.boolean({ probability: 0.9 } as never),
+      active: fc.constantFrom(true, true, true, true, false),
     }),
     { maxLength: 12 },
   ),

@@ -10,5 +10,7 @@ export interface DomainEvents {
     decidedBy: string;
     reason: string | null;
   };
+  /** A member added, changed or removed a product or channel: its matches need a refresh. */
+  'channel_sharing.catalogue_changed': { organisationId: string; clusterId: string };
 }
 export type DomainEventType = keyof DomainEvents;

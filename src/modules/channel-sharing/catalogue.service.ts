@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { EventBus } from '../../platform/events/event-bus';
+import { DomainError } from '../../platform/http/domain-error';
+import { Page, paginate } from '../../platform/http/pagination';
+import { AuditService } from '../audit/audit.service';
+import { OrganisationsService } from '../directory/organisations.service';
+import { channelView, productView } from './catalogue-views';
+import { Channel } from './channel.entity';
+import { channelSharingAccess } from './channel-sharing-access';
+import { CapacityBelowUsedError, ChannelNotFoundError, NotCatalogueEditorError, ProductNotFoundError } from './channel-sharing.errors';
+import {
+  CatalogueQuery,
+  ChannelView,
+  CreateChannelDto,
+  CreateProductDto,
+  ProductView,
+  UpdateChannelDto,
+  UpdateProductDto,
+} from './dto/catalogue.dto';
+import { Product } from './product.entity';
+
+type Item = ObjectLiteral & { id: string; organisationId: string; clusterId: string; createdAt: Date };
+
+interface Kind<T extends Item, V> {
+  entity: EntityTarget<T>;
+  subject: 'product' | 'channel';
+  view: (item: T) => V;
+  notFound: () => DomainError;
+}
+
+const PRODUCTS: Kind<Product, ProductView> = { entity: Product, subject: 'product', view: productView, notFound: () => new ProductNotFoundError() };
+const CHANNELS: Kind<Channel, ChannelView> = { entity: Channel, subject: 'channel', view: channelView, notFound: () => new ChannelNotFoundError() };
+
+/**
+ * Products and channels of member organisations. Every change is audited and announces
+ * `channel_sharing.catalogue_changed`, which schedules that organisation's match refresh.
+ */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+    private readonly events: EventBus,
+  ) {}
+
+  listProducts(actor: Actor, query: CatalogueQuery): Promise<Page<ProductView>> {
+    return this.list(PRODUCTS, actor, query);
+  }
+
+  listChannels(actor: Actor, query: CatalogueQuery): Promise<Page<ChannelView>> {
+    return this.list(CHANNELS, actor, query);
+  }
+
+  async getProduct(actor: Actor, id: string): Promise<ProductView> {
+    return productView(await this.visible(this.uow.reader, PRODUCTS, actor, id));
+  }
+
+  async getChannel(actor: Actor, id: string): Promise<ChannelView> {
+    return channelView(await this.visible(this.uow.reader, CHANNELS, actor, id));
+  }
+
+  createProduct(actor: Actor, dto: CreateProductDto): Promise<ProductView> {
+    return this.create(PRODUCTS, actor, dto.organisationId, (clusterId) => ({ ...dto, clusterId, priceBand: dto.priceBand ?? null }));
+  }
+
+  createChannel(actor: Actor, dto: CreateChannelDto): Promise<ChannelView> {
+    return this.create(CHANNELS, actor, dto.organisationId, (clusterId) => ({
+      ...dto,
+      clusterId,
+      usedCapacity: 0,
+      active: dto.active ?? true,
+      commissionPct: dto.commissionPct.toFixed(2),
+    }));
+  }
+
+  updateProduct(actor: Actor, id: string, dto: UpdateProductDto): Promise<ProductView> {
+    return this.update(PRODUCTS, actor, id, (product) => Object.assign(product, dto));
+  }
+
+  updateChannel(actor: Actor, id: string, dto: UpdateChannelDto): Promise<ChannelView> {
+    return this.update(CHANNELS, actor, id, (channel) => {
+      if (dto.capacity !== undefined && dto.capacity < channel.usedCapacity) throw new CapacityBelowUsedError(channel.usedCapacity);
+      Object.assign(channel, { ...dto, ...(dto.commissionPct !== undefined ? { commissionPct: dto.commissionPct.toFixed(2) } : {}) });
+    });
+  }
+
+  removeProduct(actor: Actor, id: string): Promise<void> {
+    return this.remove(PRODUCTS, actor, id);
+  }
+
+  removeChannel(actor: Actor, id: string): Promise<void> {
+    return this.remove(CHANNELS, actor, id);
+  }
+
+  private async list<T extends Item, V>(kind: Kind<T, V>, actor: Actor, query: CatalogueQuery): Promise<Page<V>> {
+    const qb = this.uow.reader.createQueryBuilder(kind.entity, 'x');
+    if (!hasRole(actor, 'admin')) {
+      const own = actor.organisations.map((o) => o.id);
+      // Staff see their cluster's catalogue; members their organisations' — never another member's.
+      if (hasRole(actor, 'staff')) qb.andWhere('(x.cluster_id = :cluster OR x.organisation_id = ANY(:own))', { cluster: actor.clusterId, own });
+      else qb.andWhere('x.organisation_id = ANY(:own)', { own });
+    }
+    if (query.organisationId) qb.andWhere('x.organisation_id = :org', { org: query.organisationId });
+    const page = await paginate(qb, query);
+    return { items: page.items.map(kind.view), nextCursor: page.nextCursor };
+  }
+
+  private async visible<T extends Item, V>(em: EntityManager, kind: Kind<T, V>, actor: Actor, id: string, lock = false): Promise<T> {
+    const item = await em.findOne(kind.entity, {
+      where: { id } as never,
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!item || !channelSharingAccess.seesCatalogue(actor, item)) throw kind.notFound();
+    return item;
+  }
+
+  private async create<T extends Item, V>(kind: Kind<T, V>, actor: Actor, organisationId: string, build: (clusterId: string) => object): Promise<V> {
+    return this.uow.run(async (em) => {
+      const org = await this.organisations.visible(em, actor, organisationId);
+      if (!channelSharingAccess.editsCatalogue(actor, { organisationId })) throw new NotCatalogueEditorError();
+      const item = (await em.save(em.create(kind.entity, build(org.clusterId) as never))) as T;
+      await this.changed(em, actor, kind, item, null, `${kind.subject}.created`);
+      return kind.view(item);
+    });
+  }
+
+  private async update<T extends Item, V>(kind: Kind<T, V>, actor: Actor, id: string, apply: (item: T) => void): Promise<V> {
+    return this.uow.run(async (em) => {
+      const item = await this.visible(em, kind, actor, id, true);
+      if (!channelSharingAccess.editsCatalogue(actor, item)) throw new NotCatalogueEditorError();
+      const before = kind.view(item);
+      apply(item);
+      const saved = (await em.save(item)) as T;
+      await this.changed(em, actor, kind, saved, before, `${kind.subject}.updated`);
+      return kind.view(saved);
+    });
+  }
+
+  private async remove<T extends Item, V>(kind: Kind<T, V>, actor: Actor, id: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const item = await this.visible(em, kind, actor, id, true);
+      if (!channelSharingAccess.editsCatalogue(actor, item)) throw new NotCatalogueEditorError();
+      const before = kind.view(item);
+      await em.delete(kind.entity, { id } as never);
+      await this.changed(em, actor, kind, item, before, `${kind.subject}.deleted`, true);
+    });
+  }
+
+  private async changed<T extends Item, V>(
+    em: EntityManager, actor: Actor, kind: Kind<T, V>, item: T, before: V | null, action: string, deleted = false,
+  ): Promise<void> {
+    await this.audit.record(em, actor, {
+      action, subjectKind: kind.subject, subjectId: item.id, clusterId: item.clusterId,
+      before: before as object | null, after: deleted ? null : (kind.view(item) as object),
+    });
+    await this.events.publish(em, 'channel_sharing.catalogue_changed', { organisationId: item.organisationId, clusterId: item.clusterId });
+  }
+}

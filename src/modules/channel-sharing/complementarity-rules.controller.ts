@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../platform/auth/decorators';
+import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { uuidParam } from '../../platform/http/validation';
+import { ComplementarityRulesService } from './complementarity-rules.service';
+import { CreateRuleDto, RuleListView, RuleQuery, RuleView, SeedRulesDto, SeededView, UpdateRuleDto } from './dto/rule.dto';
+
+@ApiTags('channel sharing: complementarity rules')
+@ApiBearerAuth()
+@Controller('complementarity-rules')
+@Roles('admin', 'staff')
+@ApiProblems(400, 401, 403)
+export class ComplementarityRulesController {
+  constructor(private readonly rules: ComplementarityRulesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your cluster\'s complementarity rules between categories.' })
+  @ApiResponse({ status: 200, type: RuleListView })
+  async list(@CurrentActor() actor: Actor, @Query() query: RuleQuery): Promise<RuleListView> {
+    return { items: await this.rules.list(actor, query.clusterId) };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Declare that two categories complement each other, with a weight 0–1.' })
+  @ApiResponse({ status: 201, type: RuleView })
+  @ApiProblems(404, 409)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateRuleDto): Promise<RuleView> {
+    return this.rules.create(actor, dto);
+  }
+
+  @Post('seed')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add default rules from the NAICS taxonomy for the categories your cluster\'s products use.' })
+  @ApiResponse({ status: 200, type: SeededView })
+  async seed(@CurrentActor() actor: Actor, @Body() dto: SeedRulesDto): Promise<SeededView> {
+    return { added: await this.rules.seedFromTaxonomy(actor, dto.clusterId) };
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Override a rule\'s weight (becomes a staff rule).' })
+  @ApiResponse({ status: 200, type: RuleView })
+  @ApiProblems(404)
+  update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: UpdateRuleDto): Promise<RuleView> {
+    return this.rules.setWeight(actor, id, dto.weight);
+  }
+
+  @Post(':id/adopt-learned')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Adopt the weight learned from staff decisions on this pair.' })
+  @ApiResponse({ status: 200, type: RuleView })
+  @ApiProblems(404)
+  adopt(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RuleView> {
+    return this.rules.setWeight(actor, id, 0, 'learned');
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a rule.' })
+  @ApiProblems(404)
+  remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
+    return this.rules.remove(actor, id);
+  }
+}

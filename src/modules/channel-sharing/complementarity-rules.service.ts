@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { ValidationFailedError } from '../../platform/http/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { ClustersService } from '../directory/clusters.service';
+import { naicsTitle } from '../directory/reference-data';
+import { channelSharingAccess } from './channel-sharing-access';
+import { NotRuleCuratorError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
+import { ComplementarityRule } from './complementarity-rule.entity';
+import { CreateRuleDto, RuleView } from './dto/rule.dto';
+import { taxonomyPairs } from './taxonomy';
+
+const view = (r: ComplementarityRule): RuleView => ({
+  id: r.id,
+  clusterId: r.clusterId,
+  categoryA: r.categoryA,
+  categoryATitle: naicsTitle(r.categoryA),
+  categoryB: r.categoryB,
+  categoryBTitle: naicsTitle(r.categoryB),
+  weight: r.weight,
+  source: r.source,
+  learnedWeight: r.learnedWeight,
+  decisionsApproved: r.decisionsApproved,
+  decisionsTotal: r.decisionsTotal,
+});
+
+/** Staff curate which categories complement each other in their cluster, and how strongly. */
+@Injectable()
+export class ComplementarityRulesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clusters: ClustersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, clusterId?: string): Promise<RuleView[]> {
+    const cluster = this.clusterFor(actor, clusterId);
+    const rules = await this.uow.reader.find(ComplementarityRule, { where: { clusterId: cluster }, order: { categoryA: 'ASC', categoryB: 'ASC' } });
+    return rules.map(view);
+  }
+
+  async create(actor: Actor, dto: CreateRuleDto): Promise<RuleView> {
+    const clusterId = this.clusterFor(actor, dto.clusterId);
+    if (dto.categoryA === dto.categoryB) {
+      throw new ValidationFailedError([{ field: 'categoryB', messages: ['categoryB must differ from categoryA (grades of one category complement by themselves)'] }]);
+    }
+    const [categoryA, categoryB] = [dto.categoryA, dto.categoryB].sort();
+    return this.uow.run(async (em) => {
+      await this.clusters.require(em, clusterId);
+      if (await em.existsBy(ComplementarityRule, { clusterId, categoryA, categoryB })) throw new RuleExistsError();
+      const rule = await em.save(em.create(ComplementarityRule, { clusterId, categoryA, categoryB, weight: dto.weight, source: 'staff' }));
+      await this.record(em, actor, rule, null, 'complementarity_rule.created');
+      return view(rule);
+    });
+  }
+
+  async setWeight(actor: Actor, id: string, weight: number, source: 'staff' | 'learned' = 'staff'): Promise<RuleView> {
+    return this.uow.run(async (em) => {
+      const rule = await this.visible(em, actor, id);
+      const before = view(rule);
+      if (source === 'learned') {
+        if (rule.learnedWeight === null) {
+          throw new ValidationFailedError([{ field: 'id', messages: ['this rule has no learned weight yet: no decision on its pairs so far'] }]);
+        }
+        weight = rule.learnedWeight;
+      }
+      Object.assign(rule, { weight, source });
+      await em.save(rule);
+      await this.record(em, actor, rule, before, 'complementarity_rule.updated');
+      return view(rule);
+    });
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const rule = await this.visible(em, actor, id);
+      await em.delete(ComplementarityRule, { id });
+      await this.record(em, actor, rule, view(rule), 'complementarity_rule.deleted', true);
+    });
+  }
+
+  /** Default rules from the taxonomy for the categories the cluster's products use. */
+  async seedFromTaxonomy(actor: Actor, clusterId?: string): Promise<number> {
+    const cluster = this.clusterFor(actor, clusterId);
+    return this.uow.run(async (em) => {
+      const rows: { category: string }[] = await em.query('SELECT DISTINCT category FROM products WHERE cluster_id = $1', [cluster]);
+      const pairs = taxonomyPairs(rows.map((r) => r.category));
+      if (pairs.length === 0) return 0;
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(ComplementarityRule)
+        .values(pairs.map(([categoryA, categoryB]) => ({ clusterId: cluster, categoryA, categoryB, weight: 0.5, source: 'taxonomy' as const })))
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const added = (result.raw as unknown[]).length;
+      await this.audit.record(em, actor, {
+        action: 'complementarity_rule.seeded', subjectKind: 'cluster', subjectId: cluster, clusterId: cluster, after: { added },
+      });
+      return added;
+    });
+  }
+
+  private clusterFor(actor: Actor, clusterId?: string): string {
+    const cluster = clusterId ?? actor.clusterId;
+    if (!cluster) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);
+    if (!channelSharingAccess.curatesRules(actor, cluster)) throw new NotRuleCuratorError();
+    return cluster;
+  }
+
+  private async visible(em: EntityManager, actor: Actor, id: string): Promise<ComplementarityRule> {
+    const rule = await em.findOne(ComplementarityRule, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!rule || !(hasRole(actor, 'admin') || channelSharingAccess.curatesRules(actor, rule.clusterId))) throw new RuleNotFoundError();
+    return rule;
+  }
+
+  private async record(em: EntityManager, actor: Actor, rule: ComplementarityRule, before: RuleView | null, action: string, deleted = false) {
+    await this.audit.record(em, actor, {
+      action, subjectKind: 'complementarity_rule', subjectId: rule.id, clusterId: rule.clusterId,
+      before, after: deleted ? null : view(rule),
+    });
+  }
+}

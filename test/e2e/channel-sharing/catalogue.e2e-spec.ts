@@ -1,0 +1,115 @@
+import request from 'supertest';
+import { Row, World } from '../../factories/world';
+import { expectProblem } from '../../support/problem';
+import { RunningApi, startApi } from '../../support/processes';
+
+describe('channel sharing catalogue: products, channels, complementarity rules', () => {
+  let api: RunningApi;
+  let world: World;
+  const http = () => request(api.url);
+  let cluster: Row;
+  let hostOrg: Row;
+  let guestOrg: Row;
+  let host: { authorization: string };
+  let guest: { authorization: string };
+  let staff: { authorization: string };
+  let outsiderStaff: { authorization: string };
+
+  const product = (organisationId: string, over: object = {}) => ({
+    organisationId, name: 'Recycled HDPE fittings', category: '326199', grade: 2, segments: ['Utilities', 'industry'], markets: ['fi', 'SE'], ...over,
+  });
+  const channel = (organisationId: string, over: object = {}) => ({
+    organisationId, name: 'Nordic utilities distributor', type: 'distributor', markets: ['FI', 'SE', 'NO'], segments: ['utilities'],
+    capacity: 100, capacityUnit: 'pallets a month', commissionPct: 12.5, ...over,
+  });
+
+  beforeAll(async () => {
+    api = await startApi();
+    world = new World(api.url);
+    cluster = await world.cluster();
+    hostOrg = await world.organisation(cluster.id);
+    guestOrg = await world.organisation(cluster.id);
+    host = await world.auth(await world.member(hostOrg.id));
+    guest = await world.auth(await world.member(guestOrg.id));
+    staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
+    outsiderStaff = await world.auth(await world.user(['staff'], { clusterId: (await world.cluster()).id }));
+  });
+  afterAll(async () => {
+    await world.close();
+    await api.stop();
+  });
+
+  it('a member adds products and channels of their organisation, normalised and validated', async () => {
+    const p = await http().post('/api/v1/products').set(guest).send(product(guestOrg.id)).expect(201);
+    expect(p.body).toEqual(expect.objectContaining({
+      clusterId: cluster.id, segments: ['utilities', 'industry'], markets: ['FI', 'SE'], categoryTitle: 'All Other Plastics Product Manufacturing',
+    }));
+    const c = await http().post('/api/v1/channels').set(host).send(channel(hostOrg.id)).expect(201);
+    expect(c.body).toEqual(expect.objectContaining({ usedCapacity: 0, spareCapacity: 100, commissionPct: 12.5, active: true }));
+
+    const bad = await http().post('/api/v1/products').set(guest).send(product(guestOrg.id, { category: '3261', grade: 7, markets: ['XX'] }));
+    expect((expectProblem(bad, 400).errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['category', 'grade', 'markets']);
+    const shrink = await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ capacity: 0 });
+    expectProblem(shrink, 400);
+  });
+
+  it('only the owning organisation\'s members edit; others do not even see it', async () => {
+    const p = await http().post('/api/v1/products').set(guest).send(product(guestOrg.id, { name: 'Mine' })).expect(201);
+    expectProblem(await http().post('/api/v1/products').set(host).send(product(guestOrg.id)), 404); // not their organisation
+    expectProblem(await http().get(`/api/v1/products/${p.body.id}`).set(host), 404, 'channel_sharing.product_not_found');
+    expectProblem(await http().patch(`/api/v1/products/${p.body.id}`).set(host).send({ grade: 5 }), 404);
+    expectProblem(await http().delete(`/api/v1/products/${p.body.id}`).set(host), 404);
+    const hostList = await http().get('/api/v1/products').set(host).expect(200);
+    expect(hostList.body.items.map((x: Row) => x.id)).not.toContain(p.body.id);
+
+    // Staff of the cluster read the catalogue but do not edit members' products.
+    await http().get(`/api/v1/products/${p.body.id}`).set(staff).expect(200);
+    expectProblem(await http().patch(`/api/v1/products/${p.body.id}`).set(staff).send({ grade: 5 }), 403, 'channel_sharing.not_your_catalogue');
+    expectProblem(await http().get(`/api/v1/products/${p.body.id}`).set(outsiderStaff), 404);
+
+    await http().patch(`/api/v1/products/${p.body.id}`).set(guest).send({ grade: 4 }).expect(200);
+    await http().delete(`/api/v1/products/${p.body.id}`).set(guest).expect(204);
+    expectProblem(await http().get(`/api/v1/products/${p.body.id}`).set(guest), 404);
+  });
+
+  it('every catalogue change is audited and announces a refresh for its organisation', async () => {
+    const c = await http().post('/api/v1/channels').set(host).send(channel(hostOrg.id, { name: 'Audited' })).expect(201);
+    await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ commissionPct: 10 }).expect(200);
+    const trail = await http().get('/api/v1/audit').query({ subjectId: c.body.id }).set(staff).expect(200);
+    expect(trail.body.items.map((a: Row) => a.action)).toEqual(['channel.updated', 'channel.created']);
+    expect(trail.body.items[0].changes).toEqual({ commissionPct: { before: 12.5, after: 10 } });
+    const events = await world.db.query(
+      `SELECT 1 FROM domain_events WHERE type = 'channel_sharing.catalogue_changed' AND payload->>'organisationId' = $1`,
+      [hostOrg.id],
+    );
+    expect(events.rowCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('staff curate their cluster\'s complementarity rules; members and other clusters cannot', async () => {
+    const rule = await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '333318', categoryB: '326199', weight: 0.8 }).expect(201);
+    expect(rule.body).toEqual(expect.objectContaining({ categoryA: '326199', categoryB: '333318', source: 'staff', clusterId: cluster.id }));
+    expectProblem(await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '333318', weight: 0.2 }), 409);
+    expectProblem(await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '326199', weight: 0.2 }), 400);
+    expectProblem(await http().post('/api/v1/complementarity-rules').set(host).send({ categoryA: '326199', categoryB: '333415', weight: 0.5 }), 403);
+    expectProblem(await http().post('/api/v1/complementarity-rules').set(outsiderStaff).send({ clusterId: cluster.id, categoryA: '326199', categoryB: '333415', weight: 0.5 }), 403);
+    expectProblem(await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff).send({ weight: 0.1 }), 404);
+    const changed = await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(staff).send({ weight: 0.6 }).expect(200);
+    expect(changed.body.weight).toBeCloseTo(0.6);
+    expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(staff), 400);
+  });
+
+  it('seeds default rules from the taxonomy: same subsector, different industry group', async () => {
+    await http().post('/api/v1/products').set(guest).send(product(guestOrg.id, { category: '333415' })).expect(201); // HVAC equipment
+    await http().post('/api/v1/products').set(host).send(product(hostOrg.id, { category: '333318' })).expect(201); // service machinery
+    await http().post('/api/v1/products').set(host).send(product(hostOrg.id, { category: '333314' })).expect(201); // optical instruments
+    const seeded = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
+    expect(seeded.body.added).toBe(2); // 333314–333415 and 333318–333415; 333314–333318 share group 3333
+    const again = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
+    expect(again.body.added).toBe(0);
+    const rules = await http().get('/api/v1/complementarity-rules').set(staff).expect(200);
+    expect(rules.body.items.filter((r: Row) => r.source === 'taxonomy').map((r: Row) => `${r.categoryA}-${r.categoryB}`).sort()).toEqual([
+      '333314-333415',
+      '333318-333415',
+    ]);
+  });
+});
