@@ -71,6 +71,22 @@ export const envSpec = {
   }),
   DIGEST_HOUR_UTC: num({ default: 7, desc: 'Worker: hour of the day (UTC) at which daily digests are mailed.' }),
   APPROVAL_DUE_DAYS: num({ default: 5, desc: 'Days staff have to decide an approval request before reminders go out.' }),
+  MATCHING_TOP_K: num({
+    default: 10,
+    desc: 'Channel matching: pairs kept per host channel and per guest product (scheduled runs and refreshes).',
+  }),
+  MATCHING_REFRESH_DEBOUNCE_MS: num({
+    default: 2_000,
+    desc: 'Channel matching: quiet time after a catalogue edit before the organisation\'s matches are refreshed (edits in between share one refresh).',
+  }),
+  MATCH_RESPONSE_DAYS: num({
+    default: 14,
+    desc: 'Channel matching: days host and guest have to answer an approved proposal before it expires.',
+  }),
+  MATCH_REMINDER_DAYS: num({
+    default: 3,
+    desc: 'Channel matching: days before that deadline a reminder goes to a party that has not answered.',
+  }),
   SHUTDOWN_GRACE_SECONDS: num({
     default: 20,
     desc: 'How long a process waits for requests and jobs in flight after SIGTERM.',

@@ -59,6 +59,57 @@ export class ApprovalsService {
     return request;
   }
 
+  /**
+   * Files many requests at once (a matching run's proposals): one INSERT, one audit entry per
+   * request, and no per-request mail to staff, who see them in the queue. Returns subject → id.
+   */
+  async requestMany(em: EntityManager, inputs: ApprovalRequestInput[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    const dueAt = new Date(Date.now() + this.config.APPROVAL_DUE_DAYS * 24 * 3600 * 1000);
+    for (let i = 0; i < inputs.length; i += 1000) {
+      const batch = inputs.slice(i, i + 1000);
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(ApprovalRequest)
+        .values(batch.map((input) => ({
+          ...input,
+          partyUserIds: input.partyUserIds ?? [],
+          details: (input.details ?? {}) as never,
+          requestedBy: input.requestedBy ?? null,
+          dueAt: input.dueAt ?? dueAt,
+          status: 'pending' as const,
+        })))
+        .returning(['id', 'subjectId', 'clusterId'])
+        .execute();
+      const rows = result.raw as { id: string; subject_id: string; cluster_id: string }[];
+      for (const row of rows) ids.set(row.subject_id, row.id);
+      await this.audit.recordMany(em, null, rows.map((row) => ({
+        action: 'approval.requested', subjectKind: 'approval_request', subjectId: row.id, clusterId: row.cluster_id,
+        after: { subjectId: row.subject_id },
+      })));
+    }
+    return ids;
+  }
+
+  /** Withdraws the open requests of these subjects (idempotent). */
+  async withdrawMany(em: EntityManager, subjectKind: ApprovalKind, subjectIds: string[]): Promise<number> {
+    if (subjectIds.length === 0) return 0;
+    const result = await em
+      .createQueryBuilder()
+      .update(ApprovalRequest)
+      .set({ status: 'withdrawn', decidedAt: () => 'now()' })
+      .where("subject_kind = :subjectKind AND subject_id = ANY(:subjectIds) AND status = 'pending'", { subjectKind, subjectIds })
+      .returning(['id', 'clusterId'])
+      .execute();
+    const rows = result.raw as { id: string; cluster_id: string }[];
+    await this.audit.recordMany(em, null, rows.map((row) => ({
+      action: 'approval.withdrawn', subjectKind: 'approval_request', subjectId: row.id, clusterId: row.cluster_id,
+      before: { status: 'pending' }, after: { status: 'withdrawn' },
+    })));
+    return rows.length;
+  }
+
   /** Withdraws the open request for a subject, if any (idempotent). */
   async withdraw(em: EntityManager, actor: Actor | null, subjectKind: ApprovalKind, subjectId: string): Promise<boolean> {
     const result = await em

@@ -33,6 +33,22 @@ export class AuditService {
     });
   }
 
+  async recordMany(em: EntityManager, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
+    for (let i = 0; i < inputs.length; i += 1000) {
+      const batch = inputs.slice(i, i + 1000);
+      if (batch.length === 0) continue;
+      await em.insert(AuditEntry, batch.map((input) => ({
+        clusterId: input.clusterId,
+        actorUserId: actor?.userId ?? null,
+        action: input.action,
+        subjectKind: input.subjectKind,
+        subjectId: input.subjectId,
+        changes: diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null) as never,
+        requestId: actor?.requestId ?? null,
+      })));
+    }
+  }
+
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntryView>> {
     const qb = this.uow.reader.createQueryBuilder(AuditEntry, 'a');
     if (!hasRole(actor, 'admin')) qb.andWhere('a.cluster_id = :own', { own: actor.clusterId });

@@ -1,20 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApprovalsModule } from '../approvals/approvals.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { ChannelsController, ProductsController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ComplementarityRulesController } from './complementarity-rules.controller';
 import { ComplementarityRulesService } from './complementarity-rules.service';
+import { MatchingJobs } from './matching-jobs';
+import { MatchingRunsController } from './matching-runs.controller';
+import { MatchingRunsService } from './matching-runs.service';
+import { ProposalWriter } from './proposal-writer';
 
 const forApi: DynamicModule = {
   module: class ChannelSharingApiModule {},
-  imports: [DirectoryModule.forApi()],
-  controllers: [ProductsController, ChannelsController, ComplementarityRulesController],
-  providers: [CatalogueService, ComplementarityRulesService],
+  imports: [DirectoryModule.forApi(), ApprovalsModule.forApi()],
+  controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController],
+  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService],
 };
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},
-  imports: [DirectoryModule.forWorker()],
-  providers: [],
+  imports: [DirectoryModule.forWorker(), ApprovalsModule.forWorker()],
+  providers: [MatchingRunsService, MatchingJobs, ProposalWriter],
 };
 
 /** Channel network sharing: catalogue, complementarity, matching, match lifecycle. */

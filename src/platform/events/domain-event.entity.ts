@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** A committed fact other modules react to, delivered to their handlers after commit. */
 @Entity('domain_events')
+@Index('ix_domain_events_type_created', ['type', 'createdAt'])
 @Index('ix_domain_events_undispatched', ['createdAt'], { where: 'dispatched_at IS NULL' })
 export class DomainEvent {
   @PrimaryGeneratedColumn('uuid') id: string;

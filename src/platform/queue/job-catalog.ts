@@ -2,7 +2,7 @@
  * Every queue, job, payload type, retry policy and schedule, declared in one place. A job listed
  * here without exactly one @JobHandler in the worker stops the worker's boot.
  */
-export const QUEUE_NAMES = ['mail', 'events', 'maintenance'] as const;
+export const QUEUE_NAMES = ['mail', 'events', 'matching', 'maintenance'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -14,6 +14,14 @@ export interface JobPayloads {
   'events.dispatch': { eventId: string };
   /** Remind assignees (or the cluster's staff) of approval requests past due. */
   'approvals.remind-overdue': Record<string, never>;
+  /** Score one shard of a matching run (a slice of host channels or guest products). */
+  'channel-sharing.match-shard': { runId: string; shard: number };
+  /** After every shard: turn the run's kept pairs into proposals, expire vanished ones. */
+  'channel-sharing.finalize-run': { runId: string };
+  /** Recompute one organisation's matches as host and as guest (debounced per organisation). */
+  'channel-sharing.refresh-organisation': { organisationId: string; clusterId: string };
+  /** Start a full rebuild for every cluster with channels. Scheduled daily at 02:30 UTC. */
+  'channel-sharing.scheduled-runs': Record<string, never>;
   /** Delete refresh and email tokens past expiry (kept a week for forensics). Scheduled hourly. */
   'identity.purge-expired-tokens': Record<string, never>;
 }
@@ -38,6 +46,10 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   },
   'events.dispatch': { queue: 'events', attempts: 10, backoffMs: 1_000 },
   'approvals.remind-overdue': { queue: 'maintenance', attempts: 3, backoffMs: 30_000, repeat: { everyMs: 10 * 60 * 1000 } },
+  'channel-sharing.match-shard': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
+  'channel-sharing.finalize-run': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
+  'channel-sharing.refresh-organisation': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
+  'channel-sharing.scheduled-runs': { queue: 'maintenance', attempts: 3, backoffMs: 60_000, repeat: { cron: () => '30 2 * * *' } },
   'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
 };
 
@@ -49,5 +61,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
 export const QUEUE_WORKERS: Record<QueueName, { concurrency: number; lockDuration: number; stalledInterval: number; maxStalledCount: number }> = {
   mail: { concurrency: 10, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
   events: { concurrency: 5, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 },
+  // CPU-bound: one shard at a time per process; more processes for more throughput.
+  matching: { concurrency: 1, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5 },
   maintenance: { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 },
 };

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { JobsOptions, Queue } from 'bullmq';
+import { getFlowProducerToken, getQueueToken } from '@nestjs/bullmq';
+import type { FlowProducer, JobsOptions, Queue } from 'bullmq';
+
+export const FLOW_PRODUCER = 'flows';
 import { JOB_CATALOG, JobName, JobPayloads } from './job-catalog';
 
 export interface EnqueueOptions {
   /** Deduplicates: a job with an id that is still known to the queue is not added twice. */
   jobId?: string;
   delayMs?: number;
+  /** BullMQ deduplication (debounce): one job per id while it waits. */
+  deduplication?: JobsOptions['deduplication'];
 }
 
 /** Adds catalogued jobs with their declared retry policy. Available in the API and the worker. */
@@ -31,6 +35,29 @@ export class JobQueue {
     for (const [queue, list] of byQueue) await queue.addBulk(list);
   }
 
+  /**
+   * A parent job that runs once every child has completed (a BullMQ flow): shards of a run as
+   * children, its finalisation as the parent. Children that fail keep the parent waiting.
+   */
+  async addFlow<P extends JobName, C extends JobName>(
+    parent: { name: P; payload: JobPayloads[P]; jobId: string },
+    children: { name: C; payload: JobPayloads[C]; jobId: string }[],
+  ): Promise<void> {
+    const flows = this.moduleRef.get<FlowProducer>(getFlowProducerToken(FLOW_PRODUCER), { strict: false });
+    await flows.add({
+      name: parent.name,
+      queueName: JOB_CATALOG[parent.name].queue,
+      data: parent.payload,
+      opts: this.optionsFor(parent.name, { jobId: parent.jobId }),
+      children: children.map((child) => ({
+        name: child.name,
+        queueName: JOB_CATALOG[child.name].queue,
+        data: child.payload,
+        opts: this.optionsFor(child.name, { jobId: child.jobId }),
+      })),
+    });
+  }
+
   private queueOf(name: JobName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(JOB_CATALOG[name].queue), { strict: false });
   }
@@ -44,6 +71,7 @@ export class JobQueue {
       removeOnFail: { age: 7 * 24 * 3600 },
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
+      ...(options.deduplication ? { deduplication: options.deduplication } : {}),
     };
   }
 }

@@ -4,7 +4,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { QUEUE_NAMES } from './job-catalog';
 import { JobDispatcher } from './job-dispatcher';
-import { JobQueue } from './job-queue.service';
+import { FLOW_PRODUCER, JobQueue } from './job-queue.service';
 import { JobSchedulerService } from './job-scheduler.service';
 import { processorFor } from './queue-processor.factory';
 
@@ -19,6 +19,7 @@ function core(): DynamicModule['imports'] {
       }),
     }),
     BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+    BullModule.registerFlowProducer({ name: FLOW_PRODUCER }),
   ];
 }
 

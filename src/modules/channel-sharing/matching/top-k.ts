@@ -22,6 +22,11 @@ export interface ScoredPair {
 /** Pairs that must not be proposed again (agreed, or declined recently). */
 export type PairFilter = (channelId: string, productId: string) => boolean;
 
+/** Counts the pairs a search actually scored, for a run's progress figures. */
+export interface SearchStats {
+  evaluated: number;
+}
+
 // Scores are sums of values rounded to 1e-6; the bound is not rounded.
 const EPSILON = 1e-5;
 
@@ -48,6 +53,20 @@ class TopK<T extends { score: number; id: string }> {
   }
 }
 
+function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function removeFrom<T extends { id: string }>(map: Map<string, T[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.findIndex((x) => x.id === id);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
 /** The best complementarity any product of each category can have with products of `own`. */
 function complementaryCategories(
   own: { category: string; grade: number }[],
@@ -70,14 +89,16 @@ export class ProductIndex {
   private readonly byKey = new Map<string, GuestProduct[]>();
 
   constructor(products: Iterable<GuestProduct>) {
-    for (const product of products) {
-      for (const market of new Set(product.markets)) {
-        const key = `${product.category}|${market}`;
-        const list = this.byKey.get(key);
-        if (list) list.push(product);
-        else this.byKey.set(key, [product]);
-      }
-    }
+    for (const product of products) this.add(product);
+  }
+
+  add(product: GuestProduct): void {
+    for (const market of new Set(product.markets)) addTo(this.byKey, `${product.category}|${market}`, product);
+  }
+
+  /** Takes out the product as it was indexed (pass the same object that was added). */
+  remove(product: GuestProduct): void {
+    for (const market of new Set(product.markets)) removeFrom(this.byKey, `${product.category}|${market}`, product.id);
   }
 
   *candidates(category: string, markets: string[]): Iterable<GuestProduct> {
@@ -103,12 +124,14 @@ export function topKForChannel(
   table: ComplementarityTable,
   k: number,
   excluded: PairFilter = () => false,
+  stats: SearchStats = { evaluated: 0 },
 ): ScoredPair[] {
   if (!channel.active || spareRatio(channel) <= 0) return [];
   const top = new TopK<ScoredPair & { id: string }>(k);
   for (const [category, c] of complementaryCategories(channel.hostProducts, table)) {
     if (top.full && upperBound(channel, c) + EPSILON < top.worst) break;
     for (const product of index.candidates(category, channel.markets)) {
+      stats.evaluated++;
       const result = evaluate(channel, product, table.lookup);
       if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
       top.offer({ id: product.id, channelId: channel.id, productId: product.id, score: result.score, factors: result.factors });
@@ -122,17 +145,23 @@ export class ChannelIndex {
   private readonly byKey = new Map<string, HostChannel[]>();
 
   constructor(channels: Iterable<HostChannel>) {
-    for (const channel of channels) {
-      if (!channel.active || spareRatio(channel) <= 0) continue;
-      const categories = new Set(channel.hostProducts.map((p) => p.category));
-      for (const category of categories) {
-        for (const market of new Set(channel.markets)) {
-          const key = `${category}|${market}`;
-          const list = this.byKey.get(key);
-          if (list) list.push(channel);
-          else this.byKey.set(key, [channel]);
-        }
-      }
+    for (const channel of channels) this.add(channel);
+  }
+
+  add(channel: HostChannel): void {
+    for (const key of ChannelIndex.keys(channel)) addTo(this.byKey, key, channel);
+  }
+
+  /** Takes out the channel as it was indexed (pass the same object that was added). */
+  remove(channel: HostChannel): void {
+    for (const key of ChannelIndex.keys(channel)) removeFrom(this.byKey, key, channel.id);
+  }
+
+  private static *keys(channel: HostChannel): Iterable<string> {
+    if (!channel.active || spareRatio(channel) <= 0) return;
+    const markets = new Set(channel.markets);
+    for (const category of new Set(channel.hostProducts.map((p) => p.category))) {
+      for (const market of markets) yield `${category}|${market}`;
     }
   }
 
@@ -155,6 +184,7 @@ export function topKForProduct(
   table: ComplementarityTable,
   k: number,
   excluded: PairFilter = () => false,
+  stats: SearchStats = { evaluated: 0 },
 ): ScoredPair[] {
   const top = new TopK<ScoredPair & { id: string }>(k);
   const bestOthers = WEIGHTS.markets + WEIGHTS.segments + WEIGHTS.capacity + WEIGHTS.channelType * Math.max(...Object.values(CHANNEL_TYPE_FIT).flat());
@@ -171,6 +201,7 @@ export function topKForProduct(
     for (const channel of index.candidates(category, product.markets)) {
       if (seen.has(channel.id)) continue;
       seen.add(channel.id);
+      stats.evaluated++;
       const result = evaluate(channel, product, table.lookup);
       if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
       top.offer({ id: channel.id, channelId: channel.id, productId: product.id, score: result.score, factors: result.factors });

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { RUN_STATUSES } from '../matching-run.entity';
+
+export class StartRunDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your cluster.' }) @IsOptional() @IsUUID() clusterId?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10, description: 'Pairs kept per channel and per product.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  k?: number;
+}
+
+export class MatchingRunView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) clusterId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set for an incremental refresh of one organisation.' })
+  organisationId: string | null;
+  @ApiProperty({ enum: RUN_STATUSES }) status: string;
+  @ApiProperty() k: number;
+  @ApiProperty() channels: number;
+  @ApiProperty() products: number;
+  @ApiProperty() shardsTotal: number;
+  @ApiProperty({ nullable: true, type: Number }) shardsDone: number | null;
+  @ApiProperty({ nullable: true, type: Number }) progressPct: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Pairs scored by finished shards.' }) pairsScored: number | null;
+  @ApiProperty({ nullable: true, type: Number }) pairsKept: number | null;
+  @ApiProperty({ nullable: true, type: Number }) proposalsCreated: number | null;
+  @ApiProperty({ nullable: true, type: Number }) proposalsUpdated: number | null;
+  @ApiProperty({ nullable: true, type: Number }) proposalsExpired: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'CPU time the shards took, summed.' }) shardMillis: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'From start to finalisation.' }) elapsedMillis: number | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+export class MatchingRunPage {
+  @ApiProperty({ type: [MatchingRunView] }) items: MatchingRunView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,186 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig, InjectConfig } from '../../config/app-config';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { OnDomainEvent } from '../../platform/events/event-bus';
+import { DomainEvents } from '../../platform/events/event-catalog';
+import { JobHandler } from '../../platform/queue/job-handler.decorator';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { MatchingSnapshot } from './matching-snapshot';
+import { MatchingRun, MatchingRunShard } from './matching-run.entity';
+import { MatchingRunsService } from './matching-runs.service';
+import { evaluate } from './matching/scoring';
+import { ScoredPair, SearchStats, topKForChannel, topKForProduct } from './matching/top-k';
+import { ProposalWriter, RunCounts } from './proposal-writer';
+
+/** A refresh snapshot older than this is read afresh instead of caught up. */
+const REFRESH_SNAPSHOT_MAX_AGE_MS = 15 * 60 * 1000;
+/** A run's snapshot not used for this long is dropped (the run finished or moved to other workers). */
+const RUN_SNAPSHOT_IDLE_MS = 60 * 1000;
+
+/**
+ * Worker side of matching. A shard replaces its kept pairs in one transaction (so running it
+ * twice, or after a worker died in the middle, gives the same rows); the finaliser runs once all
+ * shards are done and turns the kept pairs into proposals in one transaction. A refresh
+ * recomputes one organisation's pairs against a cached, caught-up snapshot of its cluster.
+ */
+@Injectable()
+export class MatchingJobs {
+  private readonly logger = new Logger('MatchingJobs');
+  private readonly runSnapshots = new Map<string, { snapshot: Promise<MatchingSnapshot>; usedAt: number }>();
+  private readonly clusterSnapshots = new Map<string, { snapshot: MatchingSnapshot; loadedAt: number }>();
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly proposals: ProposalWriter,
+    private readonly runs: MatchingRunsService,
+    private readonly jobs: JobQueue,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @JobHandler('channel-sharing.match-shard')
+  async shard({ runId, shard }: { runId: string; shard: number }): Promise<{ kept: number } | { skipped: string }> {
+    const started = Date.now();
+    const row = await this.uow.reader.findOneBy(MatchingRunShard, { runId, shard });
+    const run = await this.uow.reader.findOneBy(MatchingRun, { id: runId });
+    if (!row || !run) return { skipped: 'unknown shard' };
+    if (row.status === 'done' || run.status !== 'running') return { skipped: `shard ${row.status}, run ${run.status}` };
+    const snapshot = await this.runSnapshot(run);
+    const stats: SearchStats = { evaluated: 0 };
+    const kept: ScoredPair[] = [];
+    for (const id of row.ids) {
+      if (row.side === 'channels') {
+        const channel = snapshot.channels.get(id);
+        if (channel) kept.push(...topKForChannel(channel, snapshot.productIndex, snapshot.table, run.k, snapshot.excluded, stats));
+      } else {
+        const product = snapshot.products.get(id);
+        if (product) kept.push(...topKForProduct(product, snapshot.channelIndex, snapshot.table, run.k, snapshot.excluded, stats));
+      }
+    }
+    await this.uow.run(async (em) => {
+      await em.query('DELETE FROM match_candidates WHERE run_id = $1 AND shard = $2', [runId, shard]);
+      await insertCandidates(em, runId, shard, kept);
+      await em.update(MatchingRunShard, { runId, shard }, {
+        status: 'done', pairsScored: String(stats.evaluated), pairsKept: kept.length, millis: Date.now() - started, finishedAt: new Date(),
+      });
+    });
+    return { kept: kept.length };
+  }
+
+  @JobHandler('channel-sharing.finalize-run')
+  async finalize({ runId }: { runId: string }): Promise<RunCounts | { skipped: string }> {
+    const result = await this.uow.run(async (em) => {
+      const run = await em.findOne(MatchingRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+      if (!run || run.status !== 'running') return { skipped: `run ${run?.status ?? 'unknown'}` };
+      const pending = await em.countBy(MatchingRunShard, { runId, status: 'pending' });
+      if (pending > 0) throw new Error(`run ${runId} has ${pending} unfinished shards`);
+      const counts = await this.proposals.applyRun(em, run);
+      await em.query('DELETE FROM match_candidates WHERE run_id = $1', [runId]);
+      await em.update(MatchingRun, { id: runId }, { ...counts, status: 'completed', finishedAt: new Date() });
+      return counts;
+    });
+    this.runSnapshots.delete(runId);
+    this.logger.log({ runId, ...result }, 'matching run finalised');
+    return result;
+  }
+
+  /** A member changed its catalogue: refresh its matches once the edits settle (one job per organisation). */
+  @OnDomainEvent('channel_sharing.catalogue_changed')
+  async scheduleRefresh(payload: DomainEvents['channel_sharing.catalogue_changed']): Promise<void> {
+    await this.jobs.add('channel-sharing.refresh-organisation', payload, {
+      delayMs: this.config.MATCHING_REFRESH_DEBOUNCE_MS,
+      // While the refresh waits, later edits push it back; while it runs, one more follows it.
+      deduplication: { id: `refresh-${payload.organisationId}`, reschedule: true, keepLastIfActive: true },
+    });
+  }
+
+  /**
+   * Recomputes one organisation's pairs: the top k of each of its channels (as host) and of each
+   * of its products (as guest) become or update proposals; its open proposals that are no longer
+   * allowed expire. Proposals that are still allowed but were merely outranked are left to the
+   * next full rebuild, so a refresh never withdraws what the exact rebuild proposed.
+   */
+  @JobHandler('channel-sharing.refresh-organisation')
+  async refresh({ organisationId, clusterId }: { organisationId: string; clusterId: string }): Promise<RunCounts & { millis: number }> {
+    const started = performance.now();
+    const snapshot = await this.refreshSnapshot(clusterId, organisationId);
+    const k = this.config.MATCHING_TOP_K;
+    const kept = new Map<string, ScoredPair>();
+    const offer = (pair: ScoredPair) => {
+      const key = `${pair.channelId}|${pair.productId}`;
+      if (!kept.has(key)) kept.set(key, pair);
+    };
+    const channels = snapshot.channelsOf(organisationId);
+    const products = snapshot.productsOf(organisationId);
+    for (const channel of channels) topKForChannel(channel, snapshot.productIndex, snapshot.table, k, snapshot.excluded).forEach(offer);
+    for (const product of products) topKForProduct(product, snapshot.channelIndex, snapshot.table, k, snapshot.excluded).forEach(offer);
+    const counts = await this.uow.run(async (em) => {
+      const open: { channel_id: string; product_id: string }[] = await em.query(
+        `SELECT channel_id, product_id FROM channel_matches
+         WHERE status = 'proposed' AND cluster_id = $1 AND (host_organisation_id = $2 OR guest_organisation_id = $2)`,
+        [clusterId, organisationId],
+      );
+      for (const pair of open) {
+        const channel = snapshot.channels.get(pair.channel_id);
+        const product = snapshot.products.get(pair.product_id);
+        if (!channel || !product || snapshot.excluded(channel.id, product.id)) continue;
+        const result = evaluate(channel, product, snapshot.table.lookup);
+        if (result.kind === 'scored') offer({ channelId: channel.id, productId: product.id, score: result.score, factors: result.factors });
+      }
+      const run = await em.save(em.create(MatchingRun, {
+        clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, status: 'running',
+      }));
+      await insertCandidates(em, run.id, 0, [...kept.values()]);
+      const result = await this.proposals.applyRun(em, run);
+      await em.query('DELETE FROM match_candidates WHERE run_id = $1', [run.id]);
+      await em.update(MatchingRun, { id: run.id }, { ...result, status: 'completed', finishedAt: new Date() });
+      return result;
+    });
+    return { ...counts, millis: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  /** The scheduled full rebuild: one run per cluster that has channels. */
+  @JobHandler('channel-sharing.scheduled-runs')
+  async scheduledRuns(): Promise<{ started: number }> {
+    const clusters: { cluster_id: string }[] = await this.uow.reader.query('SELECT DISTINCT cluster_id FROM channels WHERE active');
+    for (const { cluster_id } of clusters) await this.runs.start(null, cluster_id, this.config.MATCHING_TOP_K);
+    return { started: clusters.length };
+  }
+
+  private runSnapshot(run: MatchingRun): Promise<MatchingSnapshot> {
+    const now = Date.now();
+    for (const [id, entry] of this.runSnapshots) if (now - entry.usedAt > RUN_SNAPSHOT_IDLE_MS) this.runSnapshots.delete(id);
+    let entry = this.runSnapshots.get(run.id);
+    if (!entry) {
+      const snapshot = MatchingSnapshot.load(this.uow.reader, run.clusterId);
+      snapshot.catch(() => this.runSnapshots.delete(run.id));
+      entry = { snapshot, usedAt: now };
+      this.runSnapshots.set(run.id, entry);
+      while (this.runSnapshots.size > 2) this.runSnapshots.delete(this.runSnapshots.keys().next().value as string);
+    }
+    entry.usedAt = now;
+    return entry.snapshot;
+  }
+
+  private async refreshSnapshot(clusterId: string, organisationId: string): Promise<MatchingSnapshot> {
+    const cached = this.clusterSnapshots.get(clusterId);
+    if (cached && Date.now() - cached.loadedAt < REFRESH_SNAPSHOT_MAX_AGE_MS) {
+      await cached.snapshot.catchUp(this.uow.reader, [organisationId]);
+      return cached.snapshot;
+    }
+    const snapshot = await MatchingSnapshot.load(this.uow.reader, clusterId);
+    this.clusterSnapshots.set(clusterId, { snapshot, loadedAt: Date.now() });
+    return snapshot;
+  }
+}
+
+async function insertCandidates(em: EntityManager, runId: string, shard: number, pairs: ScoredPair[]): Promise<void> {
+  for (let i = 0; i < pairs.length; i += 2_000) {
+    const batch = pairs.slice(i, i + 2_000);
+    await em.query(
+      `INSERT INTO match_candidates (run_id, shard, channel_id, product_id, score, factors)
+       SELECT $1, $2, c, p, s, f FROM unnest($3::uuid[], $4::uuid[], $5::real[], $6::jsonb[]) AS t(c, p, s, f)`,
+      [runId, shard, batch.map((p) => p.channelId), batch.map((p) => p.productId), batch.map((p) => p.score), batch.map((p) => JSON.stringify(p.factors))],
+    );
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { ValidationFailedError } from '../../platform/http/domain-error';
+import { PageQuery, Page, paginate } from '../../platform/http/pagination';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { AuditService } from '../audit/audit.service';
+import { ClustersService } from '../directory/clusters.service';
+import { directoryAccess } from '../directory/directory-access';
+import { NotRuleCuratorError } from './channel-sharing.errors';
+import { MatchingRunView } from './dto/matching.dto';
+import { MatchingRun, MatchingRunShard } from './matching-run.entity';
+import { MatchingRunNotFoundError } from './matching.errors';
+
+export const CHANNELS_PER_SHARD = 2_000;
+export const PRODUCTS_PER_SHARD = 10_000;
+export const DEFAULT_K = 10;
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Full rebuilds: a run is split into shards of host channels and of guest products; a BullMQ flow
+ * gives each shard to any worker and finalises the run once every shard is done.
+ */
+@Injectable()
+export class MatchingRunsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly jobs: JobQueue,
+    private readonly clusters: ClustersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async start(actor: Actor | null, clusterId: string, k = DEFAULT_K): Promise<MatchingRunView> {
+    if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new NotRuleCuratorError();
+    if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
+    const { run, shards } = await this.uow.run(async (em) => {
+      await this.clusters.require(em, clusterId);
+      const channelIds: string[] = (await em.query('SELECT id FROM channels WHERE cluster_id = $1 AND active ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
+      const productIds: string[] = (await em.query('SELECT id FROM products WHERE cluster_id = $1 ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
+      const slices = [
+        ...chunk(channelIds, CHANNELS_PER_SHARD).map((ids) => ({ side: 'channels' as const, ids })),
+        ...chunk(productIds, PRODUCTS_PER_SHARD).map((ids) => ({ side: 'products' as const, ids })),
+      ];
+      const run = await em.save(em.create(MatchingRun, {
+        clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products: productIds.length,
+        requestedBy: actor?.userId ?? null, status: 'running',
+      }));
+      if (slices.length > 0) {
+        await em.insert(MatchingRunShard, slices.map((s, shard) => ({ runId: run.id, shard, side: s.side, ids: s.ids })));
+      }
+      await this.audit.record(em, actor, {
+        action: 'matching_run.started', subjectKind: 'matching_run', subjectId: run.id, clusterId, after: { k, shards: slices.length },
+      });
+      return { run, shards: slices.length };
+    });
+    await this.jobs.addFlow(
+      { name: 'channel-sharing.finalize-run', payload: { runId: run.id }, jobId: `finalize-${run.id}` },
+      Array.from({ length: shards }, (_, shard) => ({
+        name: 'channel-sharing.match-shard' as const,
+        payload: { runId: run.id, shard },
+        jobId: `shard-${run.id}-${shard}`,
+      })),
+    );
+    return this.get(actor, run.id);
+  }
+
+  async get(actor: Actor | null, id: string): Promise<MatchingRunView> {
+    const run = await this.uow.reader.findOneBy(MatchingRun, { id });
+    if (!run || (actor && !directoryAccess.actsForCluster(actor, run.clusterId))) throw new MatchingRunNotFoundError();
+    const shards = await this.uow.reader.find(MatchingRunShard, {
+      where: { runId: id },
+      select: { shard: true, status: true, pairsScored: true, pairsKept: true, millis: true },
+    });
+    return this.view(run, shards);
+  }
+
+  async list(actor: Actor, query: PageQuery): Promise<Page<MatchingRunView>> {
+    const qb = this.uow.reader.createQueryBuilder(MatchingRun, 'r');
+    if (!hasRole(actor, 'admin')) qb.andWhere('r.cluster_id = :own', { own: actor.clusterId });
+    const page = await paginate(qb, query);
+    return { items: page.items.map((r) => this.view(r, null)), nextCursor: page.nextCursor };
+  }
+
+  private view(run: MatchingRun, shards: Pick<MatchingRunShard, 'status' | 'pairsScored' | 'pairsKept' | 'millis'>[] | null): MatchingRunView {
+    const done = shards?.filter((s) => s.status === 'done') ?? [];
+    const finished = run.finishedAt ? run.finishedAt.getTime() - run.createdAt.getTime() : null;
+    return {
+      id: run.id,
+      clusterId: run.clusterId,
+      organisationId: run.organisationId,
+      status: run.status,
+      k: run.k,
+      channels: run.channels,
+      products: run.products,
+      shardsTotal: run.shardsTotal,
+      shardsDone: shards ? done.length : null,
+      progressPct: shards ? (run.shardsTotal === 0 ? 100 : Math.floor((done.length / run.shardsTotal) * 100)) : null,
+      pairsScored: shards ? done.reduce((sum, s) => sum + Number(s.pairsScored), 0) : null,
+      pairsKept: run.pairsKept,
+      proposalsCreated: run.proposalsCreated,
+      proposalsUpdated: run.proposalsUpdated,
+      proposalsExpired: run.proposalsExpired,
+      shardMillis: shards ? done.reduce((sum, s) => sum + (s.millis ?? 0), 0) : null,
+      elapsedMillis: finished,
+      error: run.error,
+      createdAt: run.createdAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    };
+  }
+}

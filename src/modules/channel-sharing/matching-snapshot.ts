@@ -1,0 +1,167 @@
+import { EntityManager } from 'typeorm';
+import { ComplementarityTable } from './matching/complementarity-table';
+import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
+import { ChannelIndex, PairFilter, ProductIndex } from './matching/top-k';
+
+/** Days a declined or rejected pair is not proposed again. */
+export const COOL_DOWN_DAYS = 90;
+
+interface ProductRow { id: string; organisation_id: string; category: string; grade: number; segments: string[]; markets: string[] }
+interface ChannelRow {
+  id: string; organisation_id: string; type: ChannelType; markets: string[]; segments: string[];
+  capacity: number; used_capacity: number; active: boolean;
+}
+
+const pairKey = (channelId: string, productId: string) => `${channelId}|${productId}`;
+
+/**
+ * Everything one cluster's matching reads, held in a worker's memory: products and channels with
+ * their indexes, the complementarity table and the pairs that must not be proposed. A full run
+ * loads one afresh; an incremental refresh keeps one per cluster and replaces the organisations
+ * that changed since it was loaded.
+ */
+export class MatchingSnapshot {
+  readonly products = new Map<string, GuestProduct>();
+  readonly channels = new Map<string, HostChannel>();
+  readonly productIndex = new ProductIndex([]);
+  readonly channelIndex = new ChannelIndex([]);
+  private readonly byOrganisation = new Map<string, { products: string[]; channels: string[] }>();
+  private readonly blocked = new Set<string>();
+  readonly excluded: PairFilter = (channelId, productId) => this.blocked.has(pairKey(channelId, productId));
+
+  private constructor(
+    readonly clusterId: string,
+    public table: ComplementarityTable,
+    public rulesStamp: string,
+    /** Database time the data was read at: changes after it are not in the snapshot. */
+    public readAt: Date,
+  ) {}
+
+  static async load(em: EntityManager, clusterId: string): Promise<MatchingSnapshot> {
+    const [{ now }]: { now: Date }[] = await em.query('SELECT now() AS now');
+    const { table, stamp } = await loadRules(em, clusterId);
+    const snapshot = new MatchingSnapshot(clusterId, table, stamp, now);
+    const products: ProductRow[] = await em.query(
+      'SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1', [clusterId],
+    );
+    const channels: ChannelRow[] = await em.query(
+      'SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels WHERE cluster_id = $1', [clusterId],
+    );
+    snapshot.put(products, channels);
+    const blocked: { channel_id: string; product_id: string }[] = await em.query(
+      `SELECT channel_id, product_id FROM channel_matches WHERE cluster_id = $1 AND ${BLOCKED}`, [clusterId, COOL_DOWN_DAYS],
+    );
+    for (const b of blocked) snapshot.blocked.add(pairKey(b.channel_id, b.product_id));
+    return snapshot;
+  }
+
+  /**
+   * Brings the snapshot up to date for a refresh: re-reads the rules if they changed and every
+   * organisation whose catalogue changed since `readAt` (from the domain events), plus `also`.
+   */
+  async catchUp(em: EntityManager, also: string[]): Promise<void> {
+    const [{ now }]: { now: Date }[] = await em.query('SELECT now() AS now');
+    const { stamp } = await rulesStamp(em, this.clusterId);
+    if (stamp !== this.rulesStamp) {
+      const rules = await loadRules(em, this.clusterId);
+      this.table = rules.table;
+      this.rulesStamp = rules.stamp;
+    }
+    // Events commit in the transaction of the change; a few seconds of overlap covers commits
+    // that were in flight when the snapshot was read. Re-reading an organisation is harmless.
+    const changed: { organisation_id: string }[] = await em.query(
+      `SELECT DISTINCT payload->>'organisationId' AS organisation_id FROM domain_events
+       WHERE type = 'channel_sharing.catalogue_changed' AND created_at > $1::timestamptz - interval '5 seconds'
+         AND payload->>'clusterId' = $2`,
+      [this.readAt, this.clusterId],
+    );
+    const organisations = [...new Set([...also, ...changed.map((c) => c.organisation_id)])];
+    const products: ProductRow[] = await em.query(
+      'SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1 AND organisation_id = ANY($2)',
+      [this.clusterId, organisations],
+    );
+    const channels: ChannelRow[] = await em.query(
+      `SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels
+       WHERE cluster_id = $1 AND organisation_id = ANY($2)`,
+      [this.clusterId, organisations],
+    );
+    for (const organisationId of organisations) this.drop(organisationId);
+    this.put(products, channels);
+    const blocked: { channel_id: string; product_id: string }[] = await em.query(
+      `SELECT channel_id, product_id FROM channel_matches
+       WHERE (host_organisation_id = ANY($3) OR guest_organisation_id = ANY($3)) AND cluster_id = $1 AND ${BLOCKED}`,
+      [this.clusterId, COOL_DOWN_DAYS, organisations],
+    );
+    for (const b of blocked) this.blocked.add(pairKey(b.channel_id, b.product_id));
+    this.readAt = now;
+  }
+
+  productsOf(organisationId: string): GuestProduct[] {
+    return (this.byOrganisation.get(organisationId)?.products ?? []).map((id) => this.products.get(id)!);
+  }
+
+  channelsOf(organisationId: string): HostChannel[] {
+    return (this.byOrganisation.get(organisationId)?.channels ?? []).map((id) => this.channels.get(id)!);
+  }
+
+  private put(productRows: ProductRow[], channelRows: ChannelRow[]): void {
+    const own = new Map<string, { category: string; grade: number }[]>();
+    for (const r of productRows) {
+      const product: GuestProduct = {
+        id: r.id, organisationId: r.organisation_id, category: r.category, grade: r.grade, segments: r.segments, markets: r.markets,
+      };
+      this.products.set(r.id, product);
+      this.productIndex.add(product);
+      this.entry(r.organisation_id).products.push(r.id);
+      const list = own.get(r.organisation_id) ?? [];
+      if (!list.some((o) => o.category === r.category && o.grade === r.grade)) list.push({ category: r.category, grade: r.grade });
+      own.set(r.organisation_id, list);
+    }
+    for (const r of channelRows) {
+      const channel: HostChannel = {
+        id: r.id, organisationId: r.organisation_id, type: r.type, markets: r.markets, segments: r.segments,
+        capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: own.get(r.organisation_id) ?? [],
+      };
+      this.channels.set(r.id, channel);
+      this.channelIndex.add(channel);
+      this.entry(r.organisation_id).channels.push(r.id);
+    }
+  }
+
+  private drop(organisationId: string): void {
+    const entry = this.byOrganisation.get(organisationId);
+    if (!entry) return;
+    for (const id of entry.products) {
+      this.productIndex.remove(this.products.get(id)!);
+      this.products.delete(id);
+    }
+    for (const id of entry.channels) {
+      this.channelIndex.remove(this.channels.get(id)!);
+      this.channels.delete(id);
+    }
+    this.byOrganisation.delete(organisationId);
+  }
+
+  private entry(organisationId: string): { products: string[]; channels: string[] } {
+    let entry = this.byOrganisation.get(organisationId);
+    if (!entry) this.byOrganisation.set(organisationId, (entry = { products: [], channels: [] }));
+    return entry;
+  }
+}
+
+const BLOCKED = `(status = 'agreed' OR (status IN ('declined', 'rejected') AND closed_at > now() - make_interval(days => $2)))`;
+
+async function rulesStamp(em: EntityManager, clusterId: string): Promise<{ stamp: string }> {
+  const [row]: { n: number; at: Date | null }[] = await em.query(
+    'SELECT count(*)::int AS n, max(updated_at) AS at FROM complementarity_rules WHERE cluster_id = $1', [clusterId],
+  );
+  return { stamp: `${row.n}@${row.at?.toISOString() ?? '-'}` };
+}
+
+async function loadRules(em: EntityManager, clusterId: string): Promise<{ table: ComplementarityTable; stamp: string }> {
+  const { stamp } = await rulesStamp(em, clusterId);
+  const rules: { category_a: string; category_b: string; weight: number }[] = await em.query(
+    'SELECT category_a, category_b, weight FROM complementarity_rules WHERE cluster_id = $1', [clusterId],
+  );
+  return { table: new ComplementarityTable(rules.map((r) => ({ categoryA: r.category_a, categoryB: r.category_b, weight: r.weight }))), stamp };
+}
