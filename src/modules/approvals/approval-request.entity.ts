@@ -2,6 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export const APPROVAL_KINDS = ['channel_match', 'rd_match', 'brand_membership', 'exchange_offer'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+/**
+ * Kinds whose owning module mails the parties itself when a decision arrives (with what to do
+ * next, and without naming one party to the other); the approvals queue then tells only the
+ * requester.
+ */
+export const OWNER_NOTIFIES_PARTIES: readonly ApprovalKind[] = ['channel_match'];
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];

@@ -7,7 +7,7 @@ import { EventBus } from '../../platform/events/event-bus';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApprovalRequest } from './approval-request.entity';
+import { ApprovalRequest, OWNER_NOTIFIES_PARTIES } from './approval-request.entity';
 import { approvalMachine, DECISION_EVENTS } from './approval-state-machine';
 import { approvalView } from './approval-view';
 import { ApprovalsQueueService } from './approvals-queue.service';
@@ -65,7 +65,7 @@ export class DecideApprovalService {
         decision: dto.decision, decidedBy: actor.userId, reason,
       });
       const recipients = await this.users.contacts(em, [
-        ...(await this.approvals.partyUserIds(em, request)),
+        ...(OWNER_NOTIFIES_PARTIES.includes(request.subjectKind) ? [] : await this.approvals.partyUserIds(em, request)),
         ...(request.requestedBy ? [request.requestedBy] : []),
       ]);
       await this.notifications.notifyMany(em, recipients.map((u) => ({

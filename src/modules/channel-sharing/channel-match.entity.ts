@@ -39,6 +39,12 @@ export class ChannelMatch {
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) respondBy: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) reminderSentAt: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) closedAt: Date | null;
+  /** The agreement the host recorded once both accepted; it takes capacity from the channel. */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true }) agreementCommissionPct: string | null;
+  @Column({ type: 'int', nullable: true }) agreementCapacity: number | null;
+  @Column({ type: 'int', nullable: true }) agreementTermMonths: number | null;
+  @Column({ type: 'date', nullable: true }) agreementStartsOn: string | null;
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) agreedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }

@@ -5,6 +5,11 @@ import { ChannelsController, ProductsController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ComplementarityRulesController } from './complementarity-rules.controller';
 import { ComplementarityRulesService } from './complementarity-rules.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ChannelMatchesController } from './channel-matches.controller';
+import { ChannelMatchesService } from './channel-matches.service';
+import { MatchLifecycleJobs } from './match-lifecycle.jobs';
+import { MatchNotifier } from './match-notifier';
 import { MatchingJobs } from './matching-jobs';
 import { MatchingRunsController } from './matching-runs.controller';
 import { MatchingRunsService } from './matching-runs.service';
@@ -12,14 +17,14 @@ import { ProposalWriter } from './proposal-writer';
 
 const forApi: DynamicModule = {
   module: class ChannelSharingApiModule {},
-  imports: [DirectoryModule.forApi(), ApprovalsModule.forApi()],
-  controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController],
-  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService],
+  imports: [DirectoryModule.forApi(), ApprovalsModule.forApi(), NotificationsModule.forApi()],
+  controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController, ChannelMatchesController],
+  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier],
 };
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},
-  imports: [DirectoryModule.forWorker(), ApprovalsModule.forWorker()],
-  providers: [MatchingRunsService, MatchingJobs, ProposalWriter],
+  imports: [DirectoryModule.forWorker(), ApprovalsModule.forWorker(), NotificationsModule.forWorker()],
+  providers: [MatchingRunsService, MatchingJobs, ProposalWriter, MatchLifecycleJobs, MatchNotifier],
 };
 
 /** Channel network sharing: catalogue, complementarity, matching, match lifecycle. */

@@ -1,3 +1,4 @@
+import { channelMatch, ChannelMatchMailData } from './channel-sharing.templates';
 import { accountExists, AccountExistsData, invitation, InvitationData, verifyEmail, VerifyEmailData } from './identity.templates';
 import { Locale, RenderedMail, TemplateDefinition } from './template.types';
 import {
@@ -20,6 +21,7 @@ export interface TemplateData {
   'approvals.decided': ApprovalDecidedData;
   'approvals.overdue': ApprovalOverdueData;
   'notifications.digest': DigestData;
+  'channel_sharing.match': ChannelMatchMailData;
 }
 export type TemplateName = keyof TemplateData;
 
@@ -31,6 +33,7 @@ const TEMPLATES: { [T in TemplateName]: TemplateDefinition<TemplateData[T]> } = 
   'approvals.decided': approvalDecided,
   'approvals.overdue': approvalOverdue,
   'notifications.digest': digest,
+  'channel_sharing.match': channelMatch,
 };
 
 export function isTemplateName(name: string): name is TemplateName {

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, hasRole } from '../../platform/auth/actor';
+import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { EventBus } from '../../platform/events/event-bus';
+import { DomainError, ValidationFailedError } from '../../platform/http/domain-error';
+import { Page, paginate } from '../../platform/http/pagination';
+import { AuditService } from '../audit/audit.service';
+import { directoryAccess } from '../directory/directory-access';
+import { ChannelMatch } from './channel-match.entity';
+import { Channel } from './channel.entity';
+import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
+import { loadMatchDetails, MatchDetails, Party, PARTY_VISIBLE_SQL, REVEALED_STATUSES, Side, sizeBand } from './match-details';
+import { MatchNotifier } from './match-notifier';
+import { matchMachine } from './match-state-machine';
+import { MatchNotFoundError, NotAPartyError } from './matching.errors';
+
+class OnlyHostAgreesError extends DomainError {
+  constructor() {
+    super('forbidden', 'channel_sharing.only_host_agrees', 'Only the host organisation, whose channel it is, records the agreement.');
+  }
+}
+
+/**
+ * The match lifecycle seen from the API. Staff of the cluster see every match with names;
+ * parties see their matches once staff approved them, the other side anonymous (kind, region,
+ * size, the product or channel) until both accepted. Every step is a conditional change under a
+ * row lock, audited, with the parties' mails in the same transaction.
+ */
+@Injectable()
+export class ChannelMatchesService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly notifier: MatchNotifier,
+    private readonly events: EventBus,
+  ) {}
+
+  async list(actor: Actor, query: MatchQuery): Promise<Page<ChannelMatchView>> {
+    const qb = this.uow.reader.createQueryBuilder(ChannelMatch, 'm');
+    if (!hasRole(actor, 'admin')) {
+      const own = actor.organisations.map((o) => o.id);
+      const asParty = `((m.host_organisation_id = ANY(:own) OR m.guest_organisation_id = ANY(:own)) AND ${PARTY_VISIBLE_SQL})`;
+      if (hasRole(actor, 'staff')) qb.andWhere(`(m.cluster_id = :cluster OR ${asParty})`, { cluster: actor.clusterId, own });
+      else qb.andWhere(asParty, { own });
+    }
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.organisationId) qb.andWhere('(m.host_organisation_id = :org OR m.guest_organisation_id = :org)', { org: query.organisationId });
+    const page = await paginate(qb, query);
+    const details = await loadMatchDetails(this.uow.reader, page.items.map((m) => m.id));
+    const contacts = await this.contactsFor(this.uow.reader, details);
+    return { items: details.map((d) => this.view(actor, d, contacts)), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<ChannelMatchView> {
+    const match = await this.visible(this.uow.reader, actor, id);
+    return this.view(actor, match, await this.contactsFor(this.uow.reader, [match]));
+  }
+
+  accept(actor: Actor, id: string, dto: AnswerMatchDto): Promise<ChannelMatchView> {
+    return this.answer(actor, id, dto, async (em, match, side) => {
+      const accepted = side === 'host' ? match.hostAcceptedAt : match.guestAcceptedAt;
+      matchMachine.next(match.status, 'accept', { alreadyAccepted: accepted !== null });
+      const otherAccepted = (side === 'host' ? match.guestAcceptedAt : match.hostAcceptedAt) !== null;
+      const status = otherAccepted ? matchMachine.next(match.status, 'both_accepted', {}) : match.status;
+      await em.update(ChannelMatch, { id }, { [side === 'host' ? 'hostAcceptedAt' : 'guestAcceptedAt']: new Date(), status });
+      return { action: 'channel_match.accepted', after: { status, acceptedBy: side } };
+    }, async (em, after, side) => {
+      if (after.status === 'accepted') await this.notifier.notify(em, after, 'accepted');
+      else await this.notifier.notify(em, after, 'counterpart_accepted', [side === 'host' ? 'guest' : 'host']);
+    });
+  }
+
+  decline(actor: Actor, id: string, dto: DeclineMatchDto): Promise<ChannelMatchView> {
+    const reason = dto.reason.trim();
+    return this.answer(actor, id, dto, async (em, match, side) => {
+      const status = matchMachine.next(match.status, 'decline', { reason });
+      await em.update(ChannelMatch, { id }, {
+        status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
+      });
+      return { action: 'channel_match.declined', after: { status, declinedBy: side, reason } };
+    }, (em, after) => this.notifier.notify(em, after, 'declined'));
+  }
+
+  agree(actor: Actor, id: string, dto: AgreementDto): Promise<ChannelMatchView> {
+    return this.answer(actor, id, {}, async (em, match, side) => {
+      if (side !== 'host') throw new OnlyHostAgreesError();
+      // The channel row is locked so two agreements cannot both take its last capacity.
+      const channel = await em.findOne(Channel, { where: { id: match.channel.id }, lock: { mode: 'pessimistic_write' } });
+      const spare = channel ? channel.capacity - channel.usedCapacity : 0;
+      const status = matchMachine.next(match.status, 'agree', { spareCapacity: spare, capacityAllotted: dto.capacityAllotted });
+      channel!.usedCapacity += dto.capacityAllotted;
+      await em.save(channel!);
+      const startsOn = dto.startsOn ?? new Date().toISOString().slice(0, 10);
+      await em.update(ChannelMatch, { id }, {
+        status,
+        agreementCommissionPct: dto.commissionPct.toFixed(2),
+        agreementCapacity: dto.capacityAllotted,
+        agreementTermMonths: dto.termMonths,
+        agreementStartsOn: startsOn,
+        agreedAt: new Date(),
+        closedAt: new Date(),
+      });
+      // Less spare capacity changes how the host's channel scores: refresh its matches.
+      await this.events.publish(em, 'channel_sharing.catalogue_changed', { organisationId: channel!.organisationId, clusterId: channel!.clusterId });
+      return {
+        action: 'channel_match.agreed',
+        after: { status, commissionPct: dto.commissionPct, capacityAllotted: dto.capacityAllotted, termMonths: dto.termMonths, startsOn, usedCapacity: channel!.usedCapacity },
+      };
+    }, (em, after) => this.notifier.notify(em, after, 'agreed'));
+  }
+
+  /** One party's answer: lock, check the actor's side, change, audit, reread, notify — one transaction. */
+  private answer(
+    actor: Actor,
+    id: string,
+    dto: AnswerMatchDto,
+    change: (em: EntityManager, match: MatchDetails, side: Side) => Promise<{ action: string; after: Record<string, unknown> }>,
+    notify: (em: EntityManager, after: MatchDetails, side: Side) => Promise<void>,
+  ): Promise<ChannelMatchView> {
+    return this.uow.run(async (em) => {
+      await em.query('SELECT 1 FROM channel_matches WHERE id = $1 FOR UPDATE', [id]);
+      const match = await this.visible(em, actor, id);
+      const side = this.sideFor(actor, match, dto.organisationId);
+      const { action, after } = await change(em, match, side);
+      await this.audit.record(em, actor, {
+        action, subjectKind: 'channel_match', subjectId: id, clusterId: match.clusterId, before: { status: match.status }, after,
+      });
+      const [updated] = await loadMatchDetails(em, [id]);
+      await notify(em, updated, side);
+      return this.view(actor, updated, await this.contactsFor(em, [updated]));
+    });
+  }
+
+  private sideFor(actor: Actor, match: MatchDetails, organisationId: string | undefined): Side {
+    const mine = new Set(actor.organisations.map((o) => o.id));
+    const sides = (['host', 'guest'] as const).filter((s) => mine.has(match[s].organisationId));
+    if (organisationId) {
+      const side = sides.find((s) => match[s].organisationId === organisationId);
+      if (!side) throw new NotAPartyError();
+      return side;
+    }
+    if (sides.length === 0) throw new NotAPartyError();
+    if (sides.length > 1) {
+      throw new ValidationFailedError([{ field: 'organisationId', messages: ['you act for both parties: say which one answers'] }]);
+    }
+    return sides[0];
+  }
+
+  /** Staff of the cluster see every match; a party sees it once approved; anyone else gets 404. */
+  private async visible(em: EntityManager, actor: Actor, id: string): Promise<MatchDetails> {
+    const [match] = await loadMatchDetails(em, [id]);
+    if (!match) throw new MatchNotFoundError();
+    if (directoryAccess.actsForCluster(actor, match.clusterId)) return match;
+    const mine = new Set(actor.organisations.map((o) => o.id));
+    const party = mine.has(match.host.organisationId) || mine.has(match.guest.organisationId);
+    const shown = ['approved', 'accepted', 'agreed', 'declined'].includes(match.status) || (match.status === 'expired' && match.respondBy !== null);
+    if (!party || !shown) throw new MatchNotFoundError();
+    return match;
+  }
+
+  private async contactsFor(em: EntityManager, matches: MatchDetails[]): Promise<Map<string, { name: string; email: string }[]>> {
+    const organisations = [...new Set(matches.flatMap((m) => [m.host.organisationId, m.guest.organisationId]))];
+    const rows: { organisation_id: string; display_name: string; email: string }[] = organisations.length
+      ? await em.query(
+          `SELECT om.organisation_id, u.display_name, u.email FROM organisation_members om JOIN users u ON u.id = om.user_id
+           WHERE om.organisation_id = ANY($1) ORDER BY u.email`,
+          [organisations],
+        )
+      : [];
+    const map = new Map<string, { name: string; email: string }[]>();
+    for (const r of rows) map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), { name: r.display_name, email: r.email }]);
+    return map;
+  }
+
+  private view(actor: Actor, m: MatchDetails, contacts: Map<string, { name: string; email: string }[]>): ChannelMatchView {
+    const staff = directoryAccess.actsForCluster(actor, m.clusterId);
+    const mine = new Set(actor.organisations.map((o) => o.id));
+    const yourRole: Side | null = staff ? null : mine.has(m.host.organisationId) ? 'host' : 'guest';
+    const revealed = staff || REVEALED_STATUSES.includes(m.status);
+    const sees = (side: Side) => revealed || yourRole === side;
+    const party = (side: Side, p: Party, acceptedAt: Date | null) => ({
+      organisationId: sees(side) ? p.organisationId : null,
+      name: sees(side) ? p.name : null,
+      kind: p.kind,
+      region: p.region,
+      country: p.country,
+      size: sizeBand(p.employeeCount),
+      website: sees(side) ? p.website : null,
+      contacts: sees(side) && (revealed || staff) ? contacts.get(p.organisationId) ?? [] : null,
+      acceptedAt: acceptedAt?.toISOString() ?? null,
+    });
+    const declinedBy = m.declinedByOrganisationId === null ? null : m.declinedByOrganisationId === m.host.organisationId ? 'host' : 'guest';
+    return {
+      id: m.id,
+      clusterId: m.clusterId,
+      status: m.status,
+      yourRole,
+      score: m.score,
+      explanation: m.factors,
+      channel: { ...m.channel, name: sees('host') ? m.channel.name : null },
+      product: { ...m.product, name: sees('guest') ? m.product.name : null },
+      host: party('host', m.host, m.hostAcceptedAt),
+      guest: party('guest', m.guest, m.guestAcceptedAt),
+      respondBy: m.respondBy?.toISOString() ?? null,
+      declinedBy,
+      declineReason: m.declineReason,
+      agreement: m.agreement,
+      createdAt: m.createdAt.toISOString(),
+      updatedAt: m.updatedAt.toISOString(),
+    };
+  }
+}

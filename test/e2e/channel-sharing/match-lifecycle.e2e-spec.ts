@@ -1,0 +1,226 @@
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { Row, World } from '../../factories/world';
+import { mailTo, waitForMail } from '../../support/mailbox';
+import { expectProblem } from '../../support/problem';
+import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { eventually } from '../../support/smtp-sink';
+
+type Auth = { authorization: string };
+
+describe('channel sharing: a match from proposal to agreement', () => {
+  let api: RunningApi;
+  let worker: RunningProcess;
+  let world: World;
+  const http = () => request(api.url);
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+    world = new World(api.url);
+  });
+  afterAll(async () => {
+    await world.close();
+    await api.stop();
+    await worker.stop();
+  });
+
+  /** A cluster with a machinery maker that has a channel and a plastics maker with a complementary product. */
+  async function market() {
+    const cluster = await world.cluster();
+    const staffUser = await world.user(['staff'], { clusterId: cluster.id });
+    const staff = await world.auth(staffUser);
+    const host = await world.organisation(cluster.id, 'sme', `Nordic Pumps ${cluster.id.slice(0, 6)}`);
+    const guest = await world.organisation(cluster.id, 'sme', `Polymer Parts ${cluster.id.slice(0, 6)}`);
+    const hostUser = await world.member(host.id);
+    const guestUser = await world.member(guest.id);
+    const h = await world.auth(hostUser);
+    const g = await world.auth(guestUser);
+    await http().post('/api/v1/products').set(h).send({
+      organisationId: host.id, name: 'Service pumps', category: '333318', grade: 3, segments: ['utilities'], markets: ['FI'],
+    }).expect(201);
+    const channel = (await http().post('/api/v1/channels').set(h).send({
+      organisationId: host.id, name: 'Nordic utilities distributor', type: 'distributor', markets: ['FI', 'SE'], segments: ['utilities'],
+      capacity: 100, capacityUnit: 'pallets/month', commissionPct: 12,
+    }).expect(201)).body;
+    const product = (await http().post('/api/v1/products').set(g).send({
+      organisationId: guest.id, name: 'HDPE pump fittings', category: '326199', grade: 2, segments: ['utilities'], markets: ['FI'],
+    }).expect(201)).body;
+    await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '333318', weight: 0.8 }).expect(201);
+    const started = await http().post('/api/v1/matching-runs').set(staff).send({}).expect(201);
+    await eventually(async () => {
+      const run = await http().get(`/api/v1/matching-runs/${started.body.id}`).set(staff).expect(200);
+      return run.body.status === 'completed' || undefined;
+    }, 'the run to complete');
+    const listed = await http().get('/api/v1/channel-matches').query({ status: 'proposed' }).set(staff).expect(200);
+    const match = listed.body.items.find((x: { channel: Row; product: Row }) => x.channel.id === channel.id && x.product.id === product.id);
+    expect(match).toBeDefined();
+    const approvalId = (await world.one('SELECT approval_id FROM channel_matches WHERE id = $1', [match.id])).approval_id as string;
+    return { cluster, staff, staffUser, host, guest, hostUser, guestUser, h, g, channel, product, match, approvalId };
+  }
+
+  const approve = async (staff: Auth, approvalId: string, matchId: string, viewer: Auth) => {
+    await http().post(`/api/v1/approvals/${approvalId}/decision`).set(staff).send({ decision: 'approved' }).expect(200);
+    return eventually(async () => {
+      const r = await http().get(`/api/v1/channel-matches/${matchId}`).set(viewer);
+      return r.status === 200 && r.body.status === 'approved' ? r.body : undefined;
+    }, 'the match to be approved');
+  };
+
+  it('goes proposed → approved → accepted by both → agreed, anonymous until both accept, with every step mailed', async () => {
+    const m = await market();
+    // Staff see the proposal with names and the explanation; the parties do not see it yet.
+    expect(m.match).toEqual(expect.objectContaining({ status: 'proposed', yourRole: null }));
+    expect(m.match.host.name).toBe(m.host.name);
+    expect(m.match.explanation.map((f: Row) => f.factor)).toEqual(['complementarity', 'markets', 'segments', 'capacity', 'channelType']);
+    expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g), 404, 'channel_sharing.match_not_found');
+    expect((await http().get('/api/v1/channel-matches').set(m.h).expect(200)).body.items).toEqual([]);
+
+    const seen = await approve(m.staff, m.approvalId, m.match.id, m.g);
+    // The guest sees the host anonymously: kind, size, country and the channel, not who it is.
+    expect(seen).toEqual(expect.objectContaining({ yourRole: 'guest', status: 'approved', respondBy: expect.any(String) }));
+    expect(seen.host).toEqual(expect.objectContaining({ organisationId: null, name: null, kind: 'sme', size: 'small (10–49 employees)', contacts: null }));
+    expect(seen.channel).toEqual(expect.objectContaining({ name: null, type: 'distributor', markets: ['FI', 'SE'] }));
+    expect(seen.guest.name).toBe(m.guest.name);
+    expect(JSON.stringify(seen)).not.toContain(m.host.name);
+
+    const [guestMail] = await waitForMail(m.guestUser.email, { subject: /Channel-sharing match for your product "HDPE pump fittings": please answer/ });
+    expect(guestMail.text).toContain('complementarity: functionally complements');
+    expect(guestMail.text).not.toContain(m.host.name);
+    expect(guestMail.text).not.toContain(m.hostUser.email);
+    await waitForMail(m.hostUser.email, { subject: /please answer/ });
+    // The approvals queue's generic "Approved: …" mail (which names both) is not sent for matches.
+    expect((await mailTo(m.guestUser.email)).filter((x) => /^Approved:/.test(x.subject))).toEqual([]);
+
+    // The host cannot record an agreement before both accepted.
+    const early = await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.h).send({ commissionPct: 10, capacityAllotted: 10, termMonths: 12 });
+    expect(expectProblem(early, 409, 'common.invalid_transition').currentState).toBe('approved');
+
+    const first = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}).expect(200);
+    expect(first.body).toEqual(expect.objectContaining({ status: 'approved' }));
+    expect(first.body.guest.acceptedAt).toEqual(expect.any(String));
+    expect(first.body.host.name).toBeNull();
+    await waitForMail(m.hostUser.email, { subject: /The other party accepted the match/ });
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 409, 'common.invalid_transition');
+
+    const both = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.h).send({}).expect(200);
+    expect(both.body.status).toBe('accepted');
+    expect(both.body.guest).toEqual(expect.objectContaining({ name: m.guest.name, contacts: [{ name: 'Test member', email: m.guestUser.email }] }));
+    const revealed = await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g).expect(200);
+    expect(revealed.body.host).toEqual(expect.objectContaining({ name: m.host.name, contacts: [{ name: 'Test member', email: m.hostUser.email }] }));
+    expect(revealed.body.channel.name).toBe('Nordic utilities distributor');
+    const [meet] = await waitForMail(m.guestUser.email, { subject: new RegExp(`Both accepted: meet ${m.host.name}`) });
+    expect(meet.text).toContain(m.hostUser.email);
+
+    // Only the host records the agreement, and only within the channel's spare capacity.
+    expectProblem(
+      await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.g).send({ commissionPct: 10, capacityAllotted: 10, termMonths: 12 }),
+      403,
+      'channel_sharing.only_host_agrees',
+    );
+    const tooBig = await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.h).send({ commissionPct: 10, capacityAllotted: 101, termMonths: 12 });
+    expect(expectProblem(tooBig, 409).detail).toContain('100 spare capacity');
+    const bad = await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.h).send({ commissionPct: 120, capacityAllotted: 10, termMonths: 12, extra: 1 });
+    const fields = (expectProblem(bad, 400).errors as Row[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['commissionPct', 'extra']));
+
+    const agreed = await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.h)
+      .send({ commissionPct: 12.5, capacityAllotted: 30, termMonths: 24, startsOn: '2027-01-01' }).expect(200);
+    expect(agreed.body).toEqual(expect.objectContaining({
+      status: 'agreed',
+      agreement: expect.objectContaining({ commissionPct: 12.5, capacity: 30, termMonths: 24, startsOn: '2027-01-01' }),
+    }));
+    const channel = await http().get(`/api/v1/channels/${m.channel.id}`).set(m.h).expect(200);
+    expect(channel.body.usedCapacity).toBe(30);
+    const [agreedMail] = await waitForMail(m.guestUser.email, { subject: /agreement recorded/ });
+    expect(agreedMail.text).toContain('12.5 % commission, 30 pallets/month of capacity, 24 months from 2027-01-01');
+    await waitForMail(m.hostUser.email, { subject: /agreement recorded/ });
+
+    // The staff decision fed the rule's learned weight: (1 approved + 4 × 0.8) / (1 + 4).
+    const rules = await http().get('/api/v1/complementarity-rules').set(m.staff).expect(200);
+    const rule = rules.body.items.find((r: Row) => r.categoryA === '326199' && r.categoryB === '333318');
+    expect(rule).toEqual(expect.objectContaining({ decisionsApproved: 1, decisionsTotal: 1, learnedWeight: 0.84 }));
+    const audit = await world.db.query(`SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY created_at`, [m.match.id]);
+    expect(audit.rows.map((r: Row) => r.action)).toEqual([
+      'channel_match.approved', 'channel_match.accepted', 'channel_match.accepted', 'channel_match.agreed',
+    ]);
+  });
+
+  it('refuses what is not theirs: no self-approval, no peeking, other clusters get 404', async () => {
+    const m = await market();
+    // An SME member cannot decide the approval of its own match — nor can staff who act for a party.
+    expectProblem(await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(m.h).send({ decision: 'approved' }), 403);
+    const conflicted = await world.user(['staff'], { clusterId: m.cluster.id });
+    await world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.host.id, conflicted.id]);
+    const conflict = await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(await world.auth(conflicted)).send({ decision: 'approved' });
+    expectProblem(conflict, 403, 'approvals.conflict_of_interest');
+    expect((await world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status).toBe('proposed');
+
+    const outsiderStaff = await world.auth(await world.user(['staff'], { clusterId: (await world.cluster()).id }));
+    expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(outsiderStaff), 404, 'channel_sharing.match_not_found');
+    expectProblem(await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(outsiderStaff).send({ decision: 'approved' }), 404);
+    expect((await http().get('/api/v1/channel-matches').set(outsiderStaff).expect(200)).body.items).toEqual([]);
+
+    await approve(m.staff, m.approvalId, m.match.id, m.g);
+    // A member of a third organisation sees nothing and cannot answer.
+    const stranger = await world.auth(await world.member((await world.organisation(m.cluster.id)).id));
+    expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(stranger), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(stranger).send({}), 404);
+    // Staff see it but are not a party.
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.staff).send({}), 403, 'channel_sharing.not_a_party');
+  });
+
+  it('a decline needs a reason, tells both, and keeps the pair out of the next run', async () => {
+    const m = await market();
+    await approve(m.staff, m.approvalId, m.match.id, m.g);
+    const noReason = await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({});
+    expect((expectProblem(noReason, 400).errors as Row[]).map((e) => e.field)).toEqual(['reason']);
+    const declined = await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({ reason: 'Channel is full this season' }).expect(200);
+    expect(declined.body).toEqual(expect.objectContaining({ status: 'declined', declinedBy: 'host', declineReason: 'Channel is full this season' }));
+    const [mail] = await waitForMail(m.guestUser.email, { subject: /declined/ });
+    expect(mail.text).toContain('Reason: Channel is full this season');
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 409);
+
+    const again = await http().post('/api/v1/matching-runs').set(m.staff).send({}).expect(201);
+    const run = await eventually(async () => {
+      const r = await http().get(`/api/v1/matching-runs/${again.body.id}`).set(m.staff).expect(200);
+      return r.body.status === 'completed' ? r.body : undefined;
+    }, 'the second run');
+    expect(run.proposalsCreated).toBe(0);
+    const open = await world.db.query(`SELECT status FROM channel_matches WHERE channel_id = $1 AND product_id = $2`, [m.channel.id, m.product.id]);
+    expect(open.rows.map((r: Row) => r.status)).toEqual(['declined']);
+  });
+
+  it('reminds the parties that have not answered once, then expires the match', async () => {
+    const m = await market();
+    await approve(m.staff, m.approvalId, m.match.id, m.g);
+    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}).expect(200);
+    await world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '1 day' WHERE id = $1`, [m.match.id]);
+    const queue = new Queue('maintenance', { connection: { url: process.env.REDIS_URL }, prefix: '{clusterlink}' });
+    const runJob = async (tag: string) => {
+      const jobId = `expire-test-${m.match.id}-${tag}`;
+      await queue.add('channel-sharing.expire-matches', {}, { jobId });
+      await eventually(async () => (await queue.getJobState(jobId)) === 'completed', `expire run ${tag}`);
+    };
+    try {
+      await runJob('1');
+      await runJob('2');
+      // Only the host, who has not answered, is reminded — once, however often the job runs.
+      const [reminder] = await waitForMail(m.hostUser.email, { subject: /Reminder: answer the channel-sharing match/ });
+      expect(reminder.text).toContain('expires');
+      const written = await world.db.query(`SELECT recipient_email FROM notifications WHERE template = 'channel_sharing.match' AND data->>'step' = 'reminder' AND data->>'matchId' = $1`, [m.match.id]);
+      expect(written.rows.map((r: Row) => r.recipient_email)).toEqual([m.hostUser.email]);
+
+      await world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
+      await runJob('3');
+      await runJob('4');
+    } finally {
+      await queue.close();
+    }
+    const expired = await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g).expect(200);
+    expect(expired.body.status).toBe('expired');
+    await waitForMail(m.guestUser.email, { subject: /expired/ });
+    const mails = await world.db.query(`SELECT 1 FROM notifications WHERE data->>'step' = 'expired' AND data->>'matchId' = $1`, [m.match.id]);
+    expect(mails.rowCount).toBe(2);
+  });
+});
