@@ -75,6 +75,14 @@ export const envSpec = {
     default: 10,
     desc: 'Channel matching: pairs kept per host channel and per guest product (scheduled runs and refreshes).',
   }),
+  MATCHING_SHARD_CHANNELS: num({
+    default: 2_000,
+    desc: 'Channel matching: host channels per shard of a full rebuild (a shard is one job any worker takes).',
+  }),
+  MATCHING_SHARD_PRODUCTS: num({
+    default: 10_000,
+    desc: 'Channel matching: guest products per shard of a full rebuild.',
+  }),
   MATCHING_REFRESH_DEBOUNCE_MS: num({
     default: 2_000,
     desc: 'Channel matching: quiet time after a catalogue edit before the organisation\'s matches are refreshed (edits in between share one refresh).',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig, InjectConfig } from '../../config/app-config';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';
@@ -12,9 +13,6 @@ import { MatchingRunView } from './dto/matching.dto';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 import { MatchingRunNotFoundError } from './matching.errors';
 
-export const CHANNELS_PER_SHARD = 2_000;
-export const PRODUCTS_PER_SHARD = 10_000;
-export const DEFAULT_K = 10;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -33,9 +31,10 @@ export class MatchingRunsService {
     private readonly jobs: JobQueue,
     private readonly clusters: ClustersService,
     private readonly audit: AuditService,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async start(actor: Actor | null, clusterId: string, k = DEFAULT_K): Promise<MatchingRunView> {
+  async start(actor: Actor | null, clusterId: string, k = this.config.MATCHING_TOP_K): Promise<MatchingRunView> {
     if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new NotRuleCuratorError();
     if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
     const { run, shards } = await this.uow.run(async (em) => {
@@ -43,8 +42,8 @@ export class MatchingRunsService {
       const channelIds: string[] = (await em.query('SELECT id FROM channels WHERE cluster_id = $1 AND active ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
       const productIds: string[] = (await em.query('SELECT id FROM products WHERE cluster_id = $1 ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
       const slices = [
-        ...chunk(channelIds, CHANNELS_PER_SHARD).map((ids) => ({ side: 'channels' as const, ids })),
-        ...chunk(productIds, PRODUCTS_PER_SHARD).map((ids) => ({ side: 'products' as const, ids })),
+        ...chunk(channelIds, this.config.MATCHING_SHARD_CHANNELS).map((ids) => ({ side: 'channels' as const, ids })),
+        ...chunk(productIds, this.config.MATCHING_SHARD_PRODUCTS).map((ids) => ({ side: 'products' as const, ids })),
       ];
       const run = await em.save(em.create(MatchingRun, {
         clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products: productIds.length,
