@@ -102,3 +102,55 @@ export const DEMO_USERS: DemoUser[] = [
     talent: { headline: 'Bioprocess engineer, biologics scale-up', skills: ['bioprocess', 'GMP', 'downstream purification'], languages: ['da', 'en', 'sv'], years: 6 },
   },
 ];
+
+export interface DemoProduct {
+  organisation: string;
+  name: string;
+  category: string;
+  grade: number;
+  segments: string[];
+  markets: string[];
+  priceBand?: 'low' | 'mid' | 'high';
+}
+
+/** Products of demo members: complementary across firms, so the first matching run proposes pairs. */
+export const DEMO_PRODUCTS: DemoProduct[] = [
+  { organisation: 'Lahti Circular Plastics Oy', name: 'Recycled HDPE pipe fittings', category: '326199', grade: 2, segments: ['utilities', 'construction'], markets: ['FI', 'SE', 'EE'], priceBand: 'low' },
+  { organisation: 'Lahti Circular Plastics Oy', name: 'Bio-based pump housings', category: '326199', grade: 4, segments: ['utilities', 'industry'], markets: ['FI', 'DE'], priceBand: 'mid' },
+  { organisation: 'Oulu Water Technologies Oy', name: 'Compact UV water treatment unit', category: '333318', grade: 4, segments: ['utilities'], markets: ['FI', 'SE', 'NO'], priceBand: 'high' },
+  { organisation: 'Savo Process Instruments Oy', name: 'Inline water-quality sensor', category: '334513', grade: 3, segments: ['utilities', 'industry'], markets: ['FI', 'DE', 'SE'], priceBand: 'mid' },
+  { organisation: 'Uusimaa Grid Systems Oyj', name: 'Pad-mounted distribution transformer', category: '335311', grade: 5, segments: ['utilities', 'energy'], markets: ['FI', 'SE', 'NO', 'DE'], priceBand: 'high' },
+  { organisation: 'Øresund Biologics ApS', name: 'Biosimilar insulin analogue', category: '325414', grade: 3, segments: ['healthcare'], markets: ['DK', 'SE', 'NO'], priceBand: 'mid' },
+  { organisation: 'Zealand Surgical Instruments ApS', name: 'Single-use laparoscopic trocars', category: '339112', grade: 3, segments: ['healthcare'], markets: ['DK', 'SE', 'DE'], priceBand: 'mid' },
+  { organisation: 'Scandinavian MedTech Distribution AB', name: 'Own-brand wound-care kits', category: '339113', grade: 2, segments: ['healthcare'], markets: ['SE', 'DK', 'NO', 'FI'], priceBand: 'low' },
+];
+
+export interface DemoChannel {
+  organisation: string;
+  name: string;
+  type: 'distributor' | 'wholesale' | 'retail_chain' | 'e_commerce' | 'export_agent' | 'field_sales' | 'trade_fair_stand';
+  markets: string[];
+  segments: string[];
+  capacity: number;
+  usedCapacity: number;
+  capacityUnit: string;
+  commissionPct: number;
+}
+
+/** Channels with spare capacity that the demo members could share. */
+export const DEMO_CHANNELS: DemoChannel[] = [
+  { organisation: 'Oulu Water Technologies Oy', name: 'Nordic municipal utilities distributor network', type: 'distributor', markets: ['FI', 'SE', 'NO'], segments: ['utilities'], capacity: 120, usedCapacity: 70, capacityUnit: 'pallets/month', commissionPct: 12 },
+  { organisation: 'Savo Process Instruments Oy', name: 'DACH export agent', type: 'export_agent', markets: ['DE', 'AT', 'CH'], segments: ['industry', 'utilities'], capacity: 40, usedCapacity: 15, capacityUnit: 'orders/quarter', commissionPct: 15 },
+  { organisation: 'Uusimaa Grid Systems Oyj', name: 'Utility field sales team', type: 'field_sales', markets: ['FI', 'SE'], segments: ['utilities', 'energy'], capacity: 60, usedCapacity: 50, capacityUnit: 'customer visits/month', commissionPct: 8 },
+  { organisation: 'Scandinavian MedTech Distribution AB', name: 'Hospital procurement wholesale', type: 'wholesale', markets: ['SE', 'DK', 'NO', 'FI'], segments: ['healthcare'], capacity: 200, usedCapacity: 120, capacityUnit: 'SKUs', commissionPct: 18 },
+];
+
+/** Staff-curated complementarity (besides what the taxonomy seeds): which industries sell together. */
+export const DEMO_RULES: { cluster: string; categoryA: string; categoryB: string; weight: number }[] = [
+  { cluster: 'fcc', categoryA: '326199', categoryB: '333318', weight: 0.8 },
+  { cluster: 'fcc', categoryA: '333318', categoryB: '334513', weight: 0.75 },
+  { cluster: 'fcc', categoryA: '326199', categoryB: '334513', weight: 0.4 },
+  { cluster: 'fcc', categoryA: '334513', categoryB: '335311', weight: 0.6 },
+  { cluster: 'mva', categoryA: '339112', categoryB: '339113', weight: 0.7 },
+  { cluster: 'mva', categoryA: '325414', categoryB: '339113', weight: 0.35 },
+];

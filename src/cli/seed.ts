@@ -10,7 +10,13 @@ import { TalentProfile } from '../modules/directory/talent-profile.entity';
 import { User } from '../modules/identity/user.entity';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { AppDataSource } from '../platform/database/data-source';
-import { DEMO_CLUSTERS, DEMO_ORGANISATIONS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { Channel } from '../modules/channel-sharing/channel.entity';
+import { ComplementarityRule } from '../modules/channel-sharing/complementarity-rule.entity';
+import { Product } from '../modules/channel-sharing/product.entity';
+import { DomainEvent } from '../platform/events/domain-event.entity';
+import {
+  DEMO_CHANNELS, DEMO_CLUSTERS, DEMO_ORGANISATIONS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_RULES, DEMO_USERS,
+} from './demo-data';
 
 /** Loads the demo world. Idempotent: what exists (by natural key) is kept, what is missing is added. */
 async function seed(em: EntityManager): Promise<void> {
@@ -42,6 +48,39 @@ async function seed(em: EntityManager): Promise<void> {
     }));
     orgIds.set(o.name, org.id);
   }
+  // Channel sharing: products, channels and rules. New catalogue entries announce themselves as a
+  // member's edit would, so the worker's refresh proposes the first matches for staff to review.
+  const changed = new Set<string>();
+  for (const [a, b] of DEMO_RULES.map((r) => [r, [r.categoryA, r.categoryB].sort()] as const)) {
+    await em.createQueryBuilder().insert().into(ComplementarityRule)
+      .values({ clusterId: clusterIds.get(a.cluster)!, categoryA: b[0], categoryB: b[1], weight: a.weight, source: 'staff' })
+      .orIgnore().execute();
+  }
+  const orgCluster = new Map(DEMO_ORGANISATIONS.map((o) => [o.name, clusterIds.get(o.cluster)!]));
+  for (const p of DEMO_PRODUCTS) {
+    const organisationId = orgIds.get(p.organisation)!;
+    if (await em.existsBy(Product, { organisationId, name: p.name })) continue;
+    await em.insert(Product, {
+      organisationId, clusterId: orgCluster.get(p.organisation)!, name: p.name, category: p.category, grade: p.grade,
+      segments: p.segments, markets: p.markets, priceBand: p.priceBand ?? null,
+    });
+    changed.add(p.organisation);
+  }
+  for (const c of DEMO_CHANNELS) {
+    const organisationId = orgIds.get(c.organisation)!;
+    if (await em.existsBy(Channel, { organisationId, name: c.name })) continue;
+    await em.insert(Channel, {
+      organisationId, clusterId: orgCluster.get(c.organisation)!, name: c.name, type: c.type, markets: c.markets, segments: c.segments,
+      capacity: c.capacity, usedCapacity: c.usedCapacity, capacityUnit: c.capacityUnit, commissionPct: c.commissionPct.toFixed(2), active: true,
+    });
+    changed.add(c.organisation);
+  }
+  for (const name of changed) {
+    await em.insert(DomainEvent, {
+      type: 'channel_sharing.catalogue_changed', payload: { organisationId: orgIds.get(name)!, clusterId: orgCluster.get(name)! },
+    });
+  }
+
   const hash = await new PasswordHasher().hash(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
     let user = await em.findOneBy(User, { email: u.email });

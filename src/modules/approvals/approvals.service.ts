@@ -60,54 +60,55 @@ export class ApprovalsService {
   }
 
   /**
-   * Files many requests at once (a matching run's proposals): one INSERT, one audit entry per
-   * request, and no per-request mail to staff, who see them in the queue. Returns subject → id.
+   * Files a request for every row a query yields (a matching run's new proposals), set-based: one
+   * INSERT … SELECT with its audit entries, no row through the application, no per-request mail
+   * to staff (they see them in the queue). `source` yields id (chosen by the caller, so it can
+   * link its subjects in the same statement that creates them), subject_id,
+   * party_organisation_ids, summary and details.
    */
-  async requestMany(em: EntityManager, inputs: ApprovalRequestInput[]): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    const dueAt = new Date(Date.now() + this.config.APPROVAL_DUE_DAYS * 24 * 3600 * 1000);
-    for (let i = 0; i < inputs.length; i += 1000) {
-      const batch = inputs.slice(i, i + 1000);
-      const result = await em
-        .createQueryBuilder()
-        .insert()
-        .into(ApprovalRequest)
-        .values(batch.map((input) => ({
-          ...input,
-          partyUserIds: input.partyUserIds ?? [],
-          details: (input.details ?? {}) as never,
-          requestedBy: input.requestedBy ?? null,
-          dueAt: input.dueAt ?? dueAt,
-          status: 'pending' as const,
-        })))
-        .returning(['id', 'subjectId', 'clusterId'])
-        .execute();
-      const rows = result.raw as { id: string; subject_id: string; cluster_id: string }[];
-      for (const row of rows) ids.set(row.subject_id, row.id);
-      await this.audit.recordMany(em, null, rows.map((row) => ({
-        action: 'approval.requested', subjectKind: 'approval_request', subjectId: row.id, clusterId: row.cluster_id,
-        after: { subjectId: row.subject_id },
-      })));
-    }
-    return ids;
+  async requestFromQuery(
+    em: EntityManager,
+    clusterId: string,
+    subjectKind: ApprovalKind,
+    source: string,
+    params: unknown[],
+  ): Promise<number> {
+    const n = params.length;
+    const [{ count }]: { count: number }[] = await em.query(
+      `WITH source AS (${source}),
+       inserted AS (
+         INSERT INTO approval_requests (id, cluster_id, subject_kind, subject_id, party_organisation_ids, summary, details, due_at, status)
+         SELECT id, $${n + 1}, $${n + 2}, subject_id, party_organisation_ids, summary, details, now() + make_interval(days => $${n + 3}), 'pending'
+         FROM source
+         RETURNING id, subject_id, cluster_id),
+       audited AS (
+         INSERT INTO audit_log (cluster_id, action, subject_kind, subject_id, changes)
+         SELECT cluster_id, 'approval.requested', 'approval_request', id::text,
+                jsonb_build_object('subjectId', jsonb_build_object('before', null, 'after', subject_id))
+         FROM inserted)
+       SELECT count(*)::int AS count FROM inserted`,
+      [...params, clusterId, subjectKind, this.config.APPROVAL_DUE_DAYS],
+    );
+    return count;
   }
 
-  /** Withdraws the open requests of these subjects (idempotent). */
+  /** Withdraws the open requests of these subjects (idempotent), with their audit entries. */
   async withdrawMany(em: EntityManager, subjectKind: ApprovalKind, subjectIds: string[]): Promise<number> {
     if (subjectIds.length === 0) return 0;
-    const result = await em
-      .createQueryBuilder()
-      .update(ApprovalRequest)
-      .set({ status: 'withdrawn', decidedAt: () => 'now()' })
-      .where("subject_kind = :subjectKind AND subject_id = ANY(:subjectIds) AND status = 'pending'", { subjectKind, subjectIds })
-      .returning(['id', 'clusterId'])
-      .execute();
-    const rows = result.raw as { id: string; cluster_id: string }[];
-    await this.audit.recordMany(em, null, rows.map((row) => ({
-      action: 'approval.withdrawn', subjectKind: 'approval_request', subjectId: row.id, clusterId: row.cluster_id,
-      before: { status: 'pending' }, after: { status: 'withdrawn' },
-    })));
-    return rows.length;
+    const [{ count }]: { count: number }[] = await em.query(
+      `WITH withdrawn AS (
+         UPDATE approval_requests SET status = 'withdrawn', decided_at = now()
+         WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[]) AND status = 'pending'
+         RETURNING id, cluster_id),
+       audited AS (
+         INSERT INTO audit_log (cluster_id, action, subject_kind, subject_id, changes)
+         SELECT cluster_id, 'approval.withdrawn', 'approval_request', id::text,
+                '{"status": {"before": "pending", "after": "withdrawn"}}'::jsonb
+         FROM withdrawn)
+       SELECT count(*)::int AS count FROM withdrawn`,
+      [subjectKind, subjectIds],
+    );
+    return count;
   }
 
   /** Withdraws the open request for a subject, if any (idempotent). */

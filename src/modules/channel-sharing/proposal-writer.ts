@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { MatchingRun } from './matching-run.entity';
@@ -18,16 +18,28 @@ export interface RunCounts {
  */
 @Injectable()
 export class ProposalWriter {
+  private readonly logger = new Logger('ProposalWriter');
+
   constructor(private readonly approvals: ApprovalsService) {}
 
   async applyRun(em: EntityManager, run: MatchingRun): Promise<RunCounts> {
+    const started = performance.now();
+    const millis: Record<string, number> = {};
+    let mark = started;
+    const lap = (name: string) => {
+      const now = performance.now();
+      millis[name] = Math.round(now - mark);
+      mark = now;
+    };
     await em.query(
       `CREATE TEMP TABLE kept ON COMMIT DROP AS
        SELECT DISTINCT ON (channel_id, product_id) channel_id, product_id, score, factors
        FROM match_candidates WHERE run_id = $1 ORDER BY channel_id, product_id, score DESC`,
       [run.id],
     );
+    await em.query('ANALYZE kept');
     const [{ n: pairsKept }] = await em.query('SELECT count(*)::int AS n FROM kept');
+    lap('kept');
     const updated = await em.query(
       `WITH u AS (UPDATE channel_matches m SET score = k.score, factors = k.factors, run_id = $1, updated_at = now()
                   FROM kept k WHERE m.channel_id = k.channel_id AND m.product_id = k.product_id AND m.status = 'proposed'
@@ -35,42 +47,32 @@ export class ProposalWriter {
        SELECT count(*)::int AS n FROM u`,
       [run.id],
     );
-    const inserted: { id: string }[] = await em.query(
+    lap('updated');
+    const fresh: { id: string }[] = await em.query(
       `WITH i AS (
-         INSERT INTO channel_matches (cluster_id, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors, status, run_id)
-         SELECT $2, k.channel_id, k.product_id, c.organisation_id, p.organisation_id, k.score, k.factors, 'proposed', $1
+         INSERT INTO channel_matches
+           (cluster_id, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors, status, run_id, approval_id)
+         SELECT $2, k.channel_id, k.product_id, c.organisation_id, p.organisation_id, k.score, k.factors, 'proposed', $1, gen_random_uuid()
          FROM kept k JOIN channels c ON c.id = k.channel_id JOIN products p ON p.id = k.product_id
          ON CONFLICT (channel_id, product_id) WHERE status IN ('proposed', 'approved', 'accepted', 'agreed') DO NOTHING
          RETURNING id)
        SELECT id FROM i`,
       [run.id, run.clusterId],
     );
-    if (inserted.length > 0) {
-      const described: {
-        id: string; channel_id: string; product_id: string; channel_name: string; channel_type: string; host: string; host_id: string;
-        product_name: string; category: string; grade: number; guest: string; guest_id: string; score: number; factors: unknown;
-      }[] = await em.query(
-        `SELECT m.id, m.channel_id, m.product_id, c.name AS channel_name, c.type AS channel_type, ho.name AS host, ho.id AS host_id,
-                p.name AS product_name, p.category, p.grade, go.name AS guest, go.id AS guest_id, m.score, m.factors
-         FROM channel_matches m
-         JOIN channels c ON c.id = m.channel_id JOIN organisations ho ON ho.id = m.host_organisation_id
-         JOIN products p ON p.id = m.product_id JOIN organisations go ON go.id = m.guest_organisation_id
-         WHERE m.id = ANY($1)`,
-        [inserted.map((r) => r.id)],
-      );
-      const requests = await this.approvals.requestMany(em, described.map((d) => ({
-        clusterId: run.clusterId,
-        subjectKind: 'channel_match' as const,
-        subjectId: d.id,
-        partyOrganisationIds: [d.host_id, d.guest_id],
-        summary: `${d.host}'s ${d.channel_type.replace(/_/g, ' ')} "${d.channel_name}" to carry ${d.guest}'s "${d.product_name}" (score ${d.score.toFixed(2)})`,
-        details: { channelId: d.channel_id, productId: d.product_id, score: d.score, factors: d.factors, category: d.category, grade: d.grade },
-      })));
-      await em.query(
-        `UPDATE channel_matches m SET approval_id = t.approval_id FROM unnest($1::uuid[], $2::uuid[]) AS t(match_id, approval_id)
-         WHERE m.id = t.match_id`,
-        [[...requests.keys()], [...requests.values()]],
-      );
+    const created = fresh.length;
+    lap('inserted');
+    if (created > 0) {
+      // Staff see names in the queue; the parties never see this summary.
+      await this.approvals.requestFromQuery(em, run.clusterId, 'channel_match', `
+        SELECT m.approval_id AS id, m.id AS subject_id, ARRAY[m.host_organisation_id, m.guest_organisation_id] AS party_organisation_ids,
+               ho.name || '''s ' || replace(c.type, '_', ' ') || ' "' || c.name || '" to carry ' || go.name || '''s "' || p.name
+                 || '" (score ' || to_char(m.score, 'FM0.00') || ')' AS summary,
+               jsonb_build_object('channelId', m.channel_id, 'productId', m.product_id, 'score', m.score, 'factors', m.factors,
+                                  'category', p.category, 'grade', p.grade) AS details
+        FROM unnest($1::uuid[]) AS f(id) JOIN channel_matches m ON m.id = f.id
+        JOIN channels c ON c.id = m.channel_id JOIN organisations ho ON ho.id = m.host_organisation_id
+        JOIN products p ON p.id = m.product_id JOIN organisations go ON go.id = m.guest_organisation_id`, [fresh.map((r) => r.id)]);
+      lap('approvals');
     }
     const expired: { id: string }[] = await em.query(
       `WITH e AS (
@@ -85,6 +87,8 @@ export class ProposalWriter {
       [run.clusterId, run.organisationId, run.createdAt],
     );
     await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
-    return { pairsKept, proposalsCreated: inserted.length, proposalsUpdated: updated[0].n, proposalsExpired: expired.length };
+    lap('expired');
+    if (!run.organisationId) this.logger.log({ runId: run.id, millis, total: Math.round(performance.now() - started) }, 'proposals written');
+    return { pairsKept, proposalsCreated: created, proposalsUpdated: updated[0].n, proposalsExpired: expired.length };
   }
 }
