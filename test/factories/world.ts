@@ -69,18 +69,19 @@ export class World {
   /** An open approval request, as a module would file it through ApprovalsService.request. */
   async approvalRequest(
     clusterId: string,
-    options: { partyOrganisationIds?: string[]; partyUserIds?: string[]; requestedBy?: string; summary?: string } = {},
+    options: { partyOrganisationIds?: string[]; partyUserIds?: string[]; requestedBy?: string; summary?: string; subjectKind?: string } = {},
   ): Promise<Row> {
     return this.one(
       `INSERT INTO approval_requests (cluster_id, subject_kind, subject_id, party_organisation_ids, party_user_ids, summary,
          details, requested_by, due_at)
-       VALUES ($1, 'channel_match', gen_random_uuid(), $2, $3, $4, '{"score": 0.82}', $5, now() + interval '5 days') RETURNING *`,
+       VALUES ($1, $6, gen_random_uuid(), $2, $3, $4, '{"score": 0.82}', $5, now() + interval '5 days') RETURNING *`,
       [
         clusterId,
         options.partyOrganisationIds ?? [],
         options.partyUserIds ?? [],
         options.summary ?? `Match ${unique()}`,
         options.requestedBy ?? null,
+        options.subjectKind ?? 'channel_match',
       ],
     );
   }

@@ -36,7 +36,8 @@ describe('approvals: one queue, decided once', () => {
   });
 
   it('of 50 concurrent decisions on one request exactly one wins; the other 49 get 409 with the current state', async () => {
-    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id] });
+    // An R&D match: the approvals queue mails its parties itself (channel matches are mailed by their module).
+    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id], subjectKind: 'rd_match' });
     const deciders = await Promise.all(
       Array.from({ length: 10 }, async () => world.auth(await world.user(['staff'], { clusterId: cluster.id }))),
     );
@@ -69,7 +70,7 @@ describe('approvals: one queue, decided once', () => {
       );
       return row?.dispatched_at ? row : undefined;
     }, 'the approval.decided event to be dispatched');
-    expect(event.payload).toEqual(expect.objectContaining({ decision: final, subjectKind: 'channel_match', clusterId: cluster.id }));
+    expect(event.payload).toEqual(expect.objectContaining({ decision: final, subjectKind: 'rd_match', clusterId: cluster.id }));
     // ...and the parties by email, once.
     const mails = await waitForMail(smeOwner.email, { subject: /Approved|Not approved/ });
     expect(mails).toHaveLength(1);
