@@ -81,7 +81,7 @@ export class World {
         options.partyUserIds ?? [],
         options.summary ?? `Match ${unique()}`,
         options.requestedBy ?? null,
-        options.subjectKind ?? 'channel_match',
+        options.subjectKind ?? 'rd_match',
       ],
     );
   }

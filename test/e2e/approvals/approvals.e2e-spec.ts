@@ -37,7 +37,7 @@ describe('approvals: one queue, decided once', () => {
 
   it('of 50 concurrent decisions on one request exactly one wins; the other 49 get 409 with the current state', async () => {
     // An R&D match: the approvals queue mails its parties itself (channel matches are mailed by their module).
-    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id], subjectKind: 'rd_match' });
+    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id] });
     const deciders = await Promise.all(
       Array.from({ length: 10 }, async () => world.auth(await world.user(['staff'], { clusterId: cluster.id }))),
     );
@@ -120,7 +120,7 @@ describe('approvals: one queue, decided once', () => {
     const bad = await http().post(`/api/v1/approvals/${approval.id}/assign`).set(staff).send({ assigneeId: outsider.id });
     expectProblem(bad, 400, 'approvals.invalid_assignee');
     await http().post(`/api/v1/approvals/${approval.id}/assign`).set(staff).send({ assigneeId: staffUser.id }).expect(200);
-    const mine = await http().get('/api/v1/approvals').query({ assignee: 'me', status: 'pending', kind: 'channel_match' }).set(staff).expect(200);
+    const mine = await http().get('/api/v1/approvals').query({ assignee: 'me', status: 'pending', kind: 'rd_match' }).set(staff).expect(200);
     expect(mine.body.items.map((a: Row) => a.id)).toEqual([approval.id]);
     expect(mine.body.items[0]).toEqual(expect.objectContaining({ details: { score: 0.82 }, overdue: false }));
   });
