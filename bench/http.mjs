@@ -5,32 +5,21 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServices } from '../scripts/lib/services.mjs';
+import { arg, freePort } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
 const argon2 = require('argon2');
 const { Client } = require('pg');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const ROWS = arg('rows', 10_000);
 const CONNECTIONS = arg('connections', 50);
 const DURATION = arg('duration', 10);
 const log = (msg) => process.stderr.write(`[bench:http] ${msg}\n`);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 async function seed(databaseUrl) {
   const db = new Client({ connectionString: databaseUrl });

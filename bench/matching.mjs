@@ -8,32 +8,20 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServices } from '../scripts/lib/services.mjs';
+import { arg, sleep, freePort } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const SMES = arg('smes', 10000);
 const WORKERS = arg('workers', 1);
 const SAMPLE = arg('sample', 200);
 const REFRESHES = arg('refreshes', 30);
 const K = 10;
 const log = (msg) => process.stderr.write(`[bench:matching] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 // ---- deterministic generator ----------------------------------------------------------------
 function mulberry32(seed) {

@@ -5,29 +5,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServices } from '../scripts/lib/services.mjs';
+import { arg, sleep, freePort } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const EMAILS = arg('emails', 5000);
 const WORKERS = arg('workers', 1);
 const log = (msg) => process.stderr.write(`[bench:outbox] ${msg}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 function startSink(port, received) {
   const child = spawn(process.execPath, ['scripts/smtp-sink.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });

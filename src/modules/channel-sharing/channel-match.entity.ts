@@ -3,8 +3,6 @@ import type { FactorExplanation } from './matching/scoring';
 
 export const MATCH_STATUSES = ['proposed', 'approved', 'rejected', 'accepted', 'agreed', 'declined', 'expired'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
-/** States in which a pair is "open": a new proposal for the same pair is not made. */
-export const OPEN_MATCH_STATUSES: MatchStatus[] = ['proposed', 'approved', 'accepted', 'agreed'];
 
 /**
  * A proposed pairing of a host's channel with a guest's product, with the score and the

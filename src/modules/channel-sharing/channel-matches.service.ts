@@ -10,7 +10,7 @@ import { directoryAccess } from '../directory/directory-access';
 import { ChannelMatch } from './channel-match.entity';
 import { Channel } from './channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
-import { loadMatchDetails, MatchDetails, Party, PARTY_VISIBLE_SQL, REVEALED_STATUSES, Side, sizeBand } from './match-details';
+import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, REVEALED_STATUSES, Side, sizeBand } from './match-details';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { MatchNotFoundError, NotAPartyError } from './matching.errors';
@@ -154,22 +154,15 @@ export class ChannelMatchesService {
     if (directoryAccess.actsForCluster(actor, match.clusterId)) return match;
     const mine = new Set(actor.organisations.map((o) => o.id));
     const party = mine.has(match.host.organisationId) || mine.has(match.guest.organisationId);
-    const shown = ['approved', 'accepted', 'agreed', 'declined'].includes(match.status) || (match.status === 'expired' && match.respondBy !== null);
-    if (!party || !shown) throw new MatchNotFoundError();
+    if (!party || !partySees(match)) throw new MatchNotFoundError();
     return match;
   }
 
   private async contactsFor(em: EntityManager, matches: MatchDetails[]): Promise<Map<string, { name: string; email: string }[]>> {
-    const organisations = [...new Set(matches.flatMap((m) => [m.host.organisationId, m.guest.organisationId]))];
-    const rows: { organisation_id: string; display_name: string; email: string }[] = organisations.length
-      ? await em.query(
-          `SELECT om.organisation_id, u.display_name, u.email FROM organisation_members om JOIN users u ON u.id = om.user_id
-           WHERE om.organisation_id = ANY($1) ORDER BY u.email`,
-          [organisations],
-        )
-      : [];
     const map = new Map<string, { name: string; email: string }[]>();
-    for (const r of rows) map.set(r.organisation_id, [...(map.get(r.organisation_id) ?? []), { name: r.display_name, email: r.email }]);
+    for (const c of await memberContacts(em, matches.flatMap((m) => [m.host.organisationId, m.guest.organisationId]))) {
+      map.set(c.organisationId, [...(map.get(c.organisationId) ?? []), { name: c.name, email: c.email }]);
+    }
     return map;
   }
 

@@ -46,8 +46,15 @@ export type Side = 'host' | 'guest';
 
 /** Both parties have said yes: from here on they see each other's names and contacts. */
 export const REVEALED_STATUSES: MatchStatus[] = ['accepted', 'agreed'];
-/** Parties see a match once staff approved it; proposals and rejections stay with staff. */
+/**
+ * Parties see a match once staff approved it (an expired one only if it expired after approval,
+ * i.e. had a deadline); proposals and rejections stay with staff. The same rule for lists (SQL)
+ * and for one match (TypeScript).
+ */
 export const PARTY_VISIBLE_SQL = `(m.status IN ('approved', 'accepted', 'agreed', 'declined') OR (m.status = 'expired' AND m.respond_by IS NOT NULL))`;
+export function partySees(match: { status: MatchStatus; respondBy: Date | null }): boolean {
+  return ['approved', 'accepted', 'agreed', 'declined'].includes(match.status) || (match.status === 'expired' && match.respondBy !== null);
+}
 
 export function sizeBand(employees: number): string {
   if (employees < 10) return 'micro (1–9 employees)';
@@ -133,10 +140,24 @@ function toDetails(r: Record<string, never>): MatchDetails {
   };
 }
 
-export function sideOf(match: Pick<MatchDetails, 'host' | 'guest'>, organisationId: string): Side | null {
-  if (match.host.organisationId === organisationId) return 'host';
-  if (match.guest.organisationId === organisationId) return 'guest';
-  return null;
+export interface MemberContact {
+  organisationId: string;
+  userId: string;
+  name: string;
+  email: string;
+  locale: string;
+}
+
+/** The members of these organisations: whom a match's mails go to, and whose contacts it reveals. */
+export async function memberContacts(em: EntityManager, organisationIds: string[]): Promise<MemberContact[]> {
+  if (organisationIds.length === 0) return [];
+  const rows: { organisation_id: string; id: string; email: string; locale: string; display_name: string }[] = await em.query(
+    `SELECT om.organisation_id, u.id, u.email, u.locale, u.display_name
+     FROM organisation_members om JOIN users u ON u.id = om.user_id
+     WHERE om.organisation_id = ANY($1) ORDER BY u.email`,
+    [[...new Set(organisationIds)]],
+  );
+  return rows.map((r) => ({ organisationId: r.organisation_id, userId: r.id, name: r.display_name, email: r.email, locale: r.locale }));
 }
 
 export function explanationLines(factors: FactorExplanation[]): string[] {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { MatchMailStep } from '../notifications/templates/channel-sharing.templates';
-import { mailFor, MatchDetails, Side } from './match-details';
+import { mailFor, MatchDetails, memberContacts, Side } from './match-details';
 
 /**
  * Tells the members of the parties about a step of a match, through the outbox in the caller's
@@ -17,20 +17,15 @@ export class MatchNotifier {
   ) {}
 
   async notify(em: EntityManager, match: MatchDetails, step: MatchMailStep, sides: Side[] = ['host', 'guest']): Promise<void> {
-    const users: { organisation_id: string; id: string; email: string; locale: string; display_name: string }[] = await em.query(
-      `SELECT om.organisation_id, u.id, u.email, u.locale, u.display_name
-       FROM organisation_members om JOIN users u ON u.id = om.user_id
-       WHERE om.organisation_id = ANY($1) ORDER BY u.email`,
-      [[match.host.organisationId, match.guest.organisationId]],
-    );
-    const of = (side: Side) => users.filter((u) => u.organisation_id === match[side].organisationId);
+    const users = await memberContacts(em, [match.host.organisationId, match.guest.organisationId]);
+    const of = (side: Side) => users.filter((u) => u.organisationId === match[side].organisationId);
     const link = `${this.config.APP_URL.replace(/\/$/, '')}/api/v1/channel-matches/${match.id}`;
     await this.notifications.notifyMany(em, sides.flatMap((side) => {
       const other: Side = side === 'host' ? 'guest' : 'host';
-      const contacts = of(other).map((u) => ({ name: u.display_name, email: u.email }));
+      const contacts = of(other).map((u) => ({ name: u.name, email: u.email }));
       const data = mailFor(match, side, step, link, contacts);
       return of(side).map((u) => ({
-        to: { userId: u.id, email: u.email, locale: u.locale },
+        to: { userId: u.userId, email: u.email, locale: u.locale },
         category: 'channel_sharing' as const,
         template: 'channel_sharing.match' as const,
         data,

@@ -74,10 +74,7 @@ export class MatchingJobs {
       if (!run || run.status !== 'running') return { skipped: `run ${run?.status ?? 'unknown'}` };
       const pending = await em.countBy(MatchingRunShard, { runId, status: 'pending' });
       if (pending > 0) throw new Error(`run ${runId} has ${pending} unfinished shards`);
-      const counts = await this.proposals.applyRun(em, run);
-      await em.query('DELETE FROM match_candidates WHERE run_id = $1', [runId]);
-      await em.update(MatchingRun, { id: runId }, { ...counts, status: 'completed', finishedAt: new Date() });
-      return counts;
+      return this.proposals.completeRun(em, run);
     });
     this.runSnapshots.delete(runId);
     this.logger.log({ runId, ...result }, 'matching run finalised');
@@ -131,10 +128,7 @@ export class MatchingJobs {
         clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, status: 'running',
       }));
       await insertCandidates(em, run.id, 0, [...kept.values()]);
-      const result = await this.proposals.applyRun(em, run);
-      await em.query('DELETE FROM match_candidates WHERE run_id = $1', [run.id]);
-      await em.update(MatchingRun, { id: run.id }, { ...result, status: 'completed', finishedAt: new Date() });
-      return result;
+      return this.proposals.completeRun(em, run);
     });
     return { ...counts, millis: Math.round((performance.now() - started) * 100) / 100 };
   }

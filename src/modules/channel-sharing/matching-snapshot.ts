@@ -41,17 +41,7 @@ export class MatchingSnapshot {
     const [{ now }]: { now: Date }[] = await em.query('SELECT now() AS now');
     const { table, stamp } = await loadRules(em, clusterId);
     const snapshot = new MatchingSnapshot(clusterId, table, stamp, now);
-    const products: ProductRow[] = await em.query(
-      'SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1', [clusterId],
-    );
-    const channels: ChannelRow[] = await em.query(
-      'SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels WHERE cluster_id = $1', [clusterId],
-    );
-    snapshot.put(products, channels);
-    const blocked: { channel_id: string; product_id: string }[] = await em.query(
-      `SELECT channel_id, product_id FROM channel_matches WHERE cluster_id = $1 AND ${BLOCKED}`, [clusterId, COOL_DOWN_DAYS],
-    );
-    for (const b of blocked) snapshot.blocked.add(pairKey(b.channel_id, b.product_id));
+    await snapshot.read(em, null);
     return snapshot;
   }
 
@@ -76,24 +66,33 @@ export class MatchingSnapshot {
       [this.readAt, this.clusterId],
     );
     const organisations = [...new Set([...also, ...changed.map((c) => c.organisation_id)])];
+    for (const organisationId of organisations) this.drop(organisationId);
+    await this.read(em, organisations);
+    this.readAt = now;
+  }
+
+  /**
+   * Reads the catalogue and the blocked pairs of the cluster, or of these organisations only
+   * (their pairs as host or as guest), into the snapshot.
+   */
+  private async read(em: EntityManager, organisations: string[] | null): Promise<void> {
+    const mine = organisations === null ? '' : 'AND organisation_id = ANY($2)';
+    const params = organisations === null ? [this.clusterId] : [this.clusterId, organisations];
     const products: ProductRow[] = await em.query(
-      'SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1 AND organisation_id = ANY($2)',
-      [this.clusterId, organisations],
+      `SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1 ${mine}`, params,
     );
     const channels: ChannelRow[] = await em.query(
-      `SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels
-       WHERE cluster_id = $1 AND organisation_id = ANY($2)`,
-      [this.clusterId, organisations],
+      `SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels WHERE cluster_id = $1 ${mine}`,
+      params,
     );
-    for (const organisationId of organisations) this.drop(organisationId);
     this.put(products, channels);
     const blocked: { channel_id: string; product_id: string }[] = await em.query(
       `SELECT channel_id, product_id FROM channel_matches
-       WHERE (host_organisation_id = ANY($3) OR guest_organisation_id = ANY($3)) AND cluster_id = $1 AND ${BLOCKED}`,
-      [this.clusterId, COOL_DOWN_DAYS, organisations],
+       WHERE cluster_id = $1 AND ${BLOCKED}
+         ${organisations === null ? '' : 'AND (host_organisation_id = ANY($3) OR guest_organisation_id = ANY($3))'}`,
+      organisations === null ? [this.clusterId, COOL_DOWN_DAYS] : [this.clusterId, COOL_DOWN_DAYS, organisations],
     );
     for (const b of blocked) this.blocked.add(pairKey(b.channel_id, b.product_id));
-    this.readAt = now;
   }
 
   productsOf(organisationId: string): GuestProduct[] {

@@ -14,7 +14,8 @@ export interface RunCounts {
  * Turns a run's kept pairs into the cluster's proposals, in the caller's transaction: new pairs
  * become `proposed` matches with an approval request each; proposals still kept get the new
  * score and explanation; proposals no longer kept expire (their requests are withdrawn) unless
- * staff already decided them. An incremental run only touches pairs of its organisation.
+ * staff already decided them. An incremental run only touches pairs of its organisation. Then the
+ * run's candidates are dropped and the run is marked completed with its counts.
  */
 @Injectable()
 export class ProposalWriter {
@@ -22,7 +23,7 @@ export class ProposalWriter {
 
   constructor(private readonly approvals: ApprovalsService) {}
 
-  async applyRun(em: EntityManager, run: MatchingRun): Promise<RunCounts> {
+  async completeRun(em: EntityManager, run: MatchingRun): Promise<RunCounts> {
     const started = performance.now();
     const millis: Record<string, number> = {};
     let mark = started;
@@ -89,6 +90,9 @@ export class ProposalWriter {
     await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
     lap('expired');
     if (!run.organisationId) this.logger.log({ runId: run.id, millis, total: Math.round(performance.now() - started) }, 'proposals written');
-    return { pairsKept, proposalsCreated: created, proposalsUpdated: updated[0].n, proposalsExpired: expired.length };
+    const counts: RunCounts = { pairsKept, proposalsCreated: created, proposalsUpdated: updated[0].n, proposalsExpired: expired.length };
+    await em.query('DELETE FROM match_candidates WHERE run_id = $1', [run.id]);
+    await em.update(MatchingRun, { id: run.id }, { ...counts, status: 'completed', finishedAt: new Date() });
+    return counts;
   }
 }
