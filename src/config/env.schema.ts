@@ -73,15 +73,11 @@ export const envSpec = {
   APPROVAL_DUE_DAYS: num({ default: 5, desc: 'Days staff have to decide an approval request before reminders go out.' }),
   MATCHING_TOP_K: num({
     default: 10,
-    desc: 'Channel matching: pairs kept per host channel and per guest product (scheduled runs and refreshes).',
+    desc: 'Channel matching: k of the mutual top k — a pair is proposed when the product is among the channel\'s k best and the channel among the product\'s k best.',
   }),
   MATCHING_SHARD_CHANNELS: num({
     default: 2_000,
     desc: 'Channel matching: host channels per shard of a full rebuild (a shard is one job any worker takes).',
-  }),
-  MATCHING_SHARD_PRODUCTS: num({
-    default: 10_000,
-    desc: 'Channel matching: guest products per shard of a full rebuild.',
   }),
   MATCHING_REFRESH_DEBOUNCE_MS: num({
     default: 2_000,

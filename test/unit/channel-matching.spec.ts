@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { ComplementarityTable } from '../../src/modules/channel-sharing/matching/complementarity-table';
-import { evaluate, gradeComplement, GuestProduct, HostChannel, upperBound } from '../../src/modules/channel-sharing/matching/scoring';
+import { evaluate, gradeComplement, GuestProduct, HostChannel, scoreOf } from '../../src/modules/channel-sharing/matching/scoring';
 import {
+  bruteForceMutualForChannel,
   bruteForceTopKForChannel,
   bruteForceTopKForProduct,
   ChannelIndex,
+  MutualMatcher,
   ProductIndex,
+  Terms,
   topKForChannel,
   topKForProduct,
 } from '../../src/modules/channel-sharing/matching/top-k';
@@ -79,10 +82,14 @@ describe('channel matching score', () => {
     expect(result.score).toBeCloseTo(0.45 * 0.8 + 0.25 * 0.5 + 0.15 + 0.1 * 0.6 + 0.05 * 0.9, 6);
   });
 
-  it('the search bound is never below a real score', () => {
+  it('the score is the rounded sum of the rounded contributions, the bound the search uses', () => {
     const result = evaluate(channel(), product({ markets: ['FI'], segments: ['industry'] }), table.lookup);
     if (result.kind !== 'scored') throw new Error('expected a score');
-    expect(upperBound(channel(), 0.8)).toBeGreaterThanOrEqual(result.score);
+    const [c, m, s, cap, type] = result.factors.map((f) => f.value);
+    expect(result.score).toBeCloseTo(result.factors.reduce((sum, f) => sum + f.contribution, 0), 6);
+    expect(scoreOf(c, m, s, cap, type)).toBeCloseTo(result.score, 6);
+    // With markets and segments at their best the score can only rise.
+    expect(scoreOf(c, 1, 1, cap, type)).toBeGreaterThanOrEqual(result.score);
   });
 });
 
@@ -122,29 +129,103 @@ const world = fc.record({
     { maxLength: 12 },
   ),
   k: fc.integer({ min: 1, max: 5 }),
+  blocked: fc.array(fc.tuple(fc.nat(11), fc.nat(39)), { maxLength: 6 }),
 });
 
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
 describe('indexed top-k equals brute force', () => {
-  it('per host channel and per guest product, on random small markets', () => {
+  const build = ({ rules, products: rawProducts, channels: rawChannels, blocked }: World) => {
+    const rulesTable = new ComplementarityTable(rules);
+    const products: GuestProduct[] = rawProducts.map((p, i) => ({ ...p, id: `p${String(i).padStart(3, '0')}` }));
+    const channels: HostChannel[] = rawChannels.map((c, i) => ({
+      ...c,
+      id: `c${String(i).padStart(3, '0')}`,
+      hostProducts: products.filter((p) => p.organisationId === c.organisationId).map((p) => ({ category: p.category, grade: p.grade })),
+    }));
+    const blockedPairs = new Set(blocked.map(([c, p]) => `c${String(c).padStart(3, '0')}|p${String(p).padStart(3, '0')}`));
+    const excluded = (channelId: string, productId: string) => blockedPairs.has(`${channelId}|${productId}`);
+    return { rulesTable, products, channels, excluded };
+  };
+
+  it('per host channel and per guest product, on random small markets, with blocked pairs', () => {
     fc.assert(
-      fc.property(world, ({ rules, products: rawProducts, channels: rawChannels, k }) => {
-        const rulesTable = new ComplementarityTable(rules);
-        const products: GuestProduct[] = rawProducts.map((p, i) => ({ ...p, id: `p${String(i).padStart(3, '0')}` }));
-        const channels: HostChannel[] = rawChannels.map((c, i) => ({
-          ...c,
-          id: `c${String(i).padStart(3, '0')}`,
-          hostProducts: products.filter((p) => p.organisationId === c.organisationId).map((p) => ({ category: p.category, grade: p.grade })),
-        }));
-        const productIndex = new ProductIndex(products);
+      fc.property(world, (w) => {
+        const { rulesTable, products, channels, excluded } = build(w);
+        const terms = new Terms();
+        const productIndex = new ProductIndex(products, terms);
+        const channelIndex = new ChannelIndex(channels, terms);
         for (const c of channels) {
-          expect(topKForChannel(c, productIndex, rulesTable, k)).toEqual(bruteForceTopKForChannel(c, products, rulesTable, k));
+          const all = bruteForceTopKForChannel(c, products, rulesTable, products.length, excluded);
+          expect(topKForChannel(c, productIndex, rulesTable, w.k, { excluded })).toEqual(all.slice(0, w.k));
+          // Above a floor: the best k of those ranking above it.
+          for (const floor of all.slice(0, 3)) {
+            const above = all.slice(0, all.indexOf(floor)).slice(0, w.k);
+            expect(topKForChannel(c, productIndex, rulesTable, w.k, { excluded, floor: { score: floor.score, id: floor.productId } })).toEqual(above);
+          }
         }
-        const channelIndex = new ChannelIndex(channels);
         for (const p of products) {
-          expect(topKForProduct(p, channelIndex, rulesTable, k)).toEqual(bruteForceTopKForProduct(p, channels, rulesTable, k));
+          const all = bruteForceTopKForProduct(p, channels, rulesTable, channels.length, excluded);
+          expect(topKForProduct(p, channelIndex, rulesTable, w.k, { excluded })).toEqual(all.slice(0, w.k));
+          for (const floor of all.slice(0, 3)) {
+            const above = all.slice(0, all.indexOf(floor)).slice(0, w.k);
+            expect(topKForProduct(p, channelIndex, rulesTable, w.k, { excluded, floor: { score: floor.score, id: floor.channelId } })).toEqual(above);
+          }
+        }
+        const matcher = new MutualMatcher({
+          products: new Map(products.map((p) => [p.id, p])), channels: new Map(channels.map((c) => [c.id, c])),
+          productIndex, channelIndex, table: rulesTable, excluded,
+        }, w.k);
+        for (const c of channels) {
+          const mutual = matcher.forChannel(c);
+          expect(mutual).toEqual(bruteForceMutualForChannel(c, products, channels, rulesTable, w.k, excluded));
+          for (const pair of mutual) expect(matcher.explain(pair).factors).toHaveLength(5);
+        }
+        // From the product side, with a fresh matcher (what a refresh of the guest does).
+        const guestSide = new MutualMatcher({
+          products: new Map(products.map((p) => [p.id, p])), channels: new Map(channels.map((c) => [c.id, c])),
+          productIndex, channelIndex, table: rulesTable, excluded,
+        }, w.k);
+        for (const p of products) {
+          const expected = bruteForceTopKForProduct(p, channels, rulesTable, w.k, excluded).filter((pair) =>
+            bruteForceTopKForChannel(channels.find((c) => c.id === pair.channelId)!, products, rulesTable, w.k, excluded).some((t) => t.productId === p.id));
+          expect(guestSide.forProduct(p)).toEqual(expected);
         }
       }),
       { numRuns: 300, seed: 20261123 },
+    );
+  });
+
+  it('after products and channels are removed, changed and added again (as a refresh does)', () => {
+    fc.assert(
+      fc.property(world, fc.array(fc.nat(), { maxLength: 8 }), (w, picks) => {
+        const { rulesTable, products, channels, excluded } = build(w);
+        const productIndex = new ProductIndex(products);
+        const channelIndex = new ChannelIndex(channels, productIndex.terms);
+        for (const pick of picks) {
+          if (products.length > 0) {
+            const i = pick % products.length;
+            productIndex.remove(products[i]);
+            if (pick % 3 === 0) products.splice(i, 1);
+            else {
+              products[i] = { ...products[i], grade: (products[i].grade % 5) + 1, markets: [...products[i].markets].reverse().slice(0, 2) };
+              productIndex.add(products[i]);
+            }
+          }
+          if (channels.length > 0) {
+            const i = pick % channels.length;
+            channels[i] = { ...channels[i], usedCapacity: (channels[i].usedCapacity + 5) % 12, markets: [...channels[i].markets, 'NO'] };
+            channelIndex.add(channels[i]);
+          }
+        }
+        for (const c of channels) {
+          expect(topKForChannel(c, productIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForChannel(c, products, rulesTable, w.k, excluded));
+        }
+        for (const p of products) {
+          expect(topKForProduct(p, channelIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForProduct(p, channels, rulesTable, w.k, excluded));
+        }
+      }),
+      { numRuns: 200, seed: 20261124 },
     );
   });
 });

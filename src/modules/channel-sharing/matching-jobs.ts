@@ -10,7 +10,7 @@ import { MatchingSnapshot } from './matching-snapshot';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 import { MatchingRunsService } from './matching-runs.service';
 import { evaluate } from './matching/scoring';
-import { ScoredPair, SearchStats, topKForChannel, topKForProduct } from './matching/top-k';
+import { ExplainedPair, MutualMatcher } from './matching/top-k';
 import { ProposalWriter, RunCounts } from './proposal-writer';
 
 /** A refresh snapshot older than this is read afresh instead of caught up. */
@@ -27,7 +27,7 @@ const RUN_SNAPSHOT_IDLE_MS = 60 * 1000;
 @Injectable()
 export class MatchingJobs {
   private readonly logger = new Logger('MatchingJobs');
-  private readonly runSnapshots = new Map<string, { snapshot: Promise<MatchingSnapshot>; usedAt: number }>();
+  private readonly runSnapshots = new Map<string, { snapshot: Promise<{ snapshot: MatchingSnapshot; matcher: MutualMatcher }>; usedAt: number }>();
   private readonly clusterSnapshots = new Map<string, { snapshot: MatchingSnapshot; loadedAt: number }>();
 
   constructor(
@@ -45,18 +45,14 @@ export class MatchingJobs {
     const run = await this.uow.reader.findOneBy(MatchingRun, { id: runId });
     if (!row || !run) return { skipped: 'unknown shard' };
     if (row.status === 'done' || run.status !== 'running') return { skipped: `shard ${row.status}, run ${run.status}` };
-    const snapshot = await this.runSnapshot(run);
-    const stats: SearchStats = { evaluated: 0 };
-    const kept: ScoredPair[] = [];
+    const { snapshot, matcher } = await this.runSnapshot(run);
+    const evaluatedBefore = matcher.stats.evaluated;
+    const kept: ExplainedPair[] = [];
     for (const id of row.ids) {
-      if (row.side === 'channels') {
-        const channel = snapshot.channels.get(id);
-        if (channel) kept.push(...topKForChannel(channel, snapshot.productIndex, snapshot.table, run.k, snapshot.excluded, stats));
-      } else {
-        const product = snapshot.products.get(id);
-        if (product) kept.push(...topKForProduct(product, snapshot.channelIndex, snapshot.table, run.k, snapshot.excluded, stats));
-      }
+      const channel = snapshot.channels.get(id);
+      if (channel) for (const pair of matcher.forChannel(channel)) kept.push(matcher.explain(pair));
     }
+    const stats = { evaluated: matcher.stats.evaluated - evaluatedBefore };
     await this.uow.run(async (em) => {
       await em.query('DELETE FROM match_candidates WHERE run_id = $1 AND shard = $2', [runId, shard]);
       await insertCandidates(em, runId, shard, kept);
@@ -92,8 +88,8 @@ export class MatchingJobs {
   }
 
   /**
-   * Recomputes one organisation's pairs: the top k of each of its channels (as host) and of each
-   * of its products (as guest) become or update proposals; its open proposals that are no longer
+   * Recomputes one organisation's pairs: the mutual top k of each of its channels (as host) and of
+   * each of its products (as guest) become or update proposals; its open proposals that are no longer
    * allowed expire. Proposals that are still allowed but were merely outranked are left to the
    * next full rebuild, so a refresh never withdraws what the exact rebuild proposed.
    */
@@ -102,15 +98,16 @@ export class MatchingJobs {
     const started = performance.now();
     const snapshot = await this.refreshSnapshot(clusterId, organisationId);
     const k = this.config.MATCHING_TOP_K;
-    const kept = new Map<string, ScoredPair>();
-    const offer = (pair: ScoredPair) => {
+    const matcher = snapshot.matcher(k);
+    const kept = new Map<string, ExplainedPair>();
+    const offer = (pair: ExplainedPair) => {
       const key = `${pair.channelId}|${pair.productId}`;
       if (!kept.has(key)) kept.set(key, pair);
     };
     const channels = snapshot.channelsOf(organisationId);
     const products = snapshot.productsOf(organisationId);
-    for (const channel of channels) topKForChannel(channel, snapshot.productIndex, snapshot.table, k, snapshot.excluded).forEach(offer);
-    for (const product of products) topKForProduct(product, snapshot.channelIndex, snapshot.table, k, snapshot.excluded).forEach(offer);
+    for (const channel of channels) for (const pair of matcher.forChannel(channel)) offer(matcher.explain(pair));
+    for (const product of products) for (const pair of matcher.forProduct(product)) offer(matcher.explain(pair));
     const counts = await this.uow.run(async (em) => {
       const open: { channel_id: string; product_id: string }[] = await em.query(
         `SELECT channel_id, product_id FROM channel_matches
@@ -141,12 +138,13 @@ export class MatchingJobs {
     return { started: clusters.length };
   }
 
-  private runSnapshot(run: MatchingRun): Promise<MatchingSnapshot> {
+  /** The run's snapshot and one matcher for all its shards on this worker (the other side's top k are shared). */
+  private runSnapshot(run: MatchingRun): Promise<{ snapshot: MatchingSnapshot; matcher: MutualMatcher }> {
     const now = Date.now();
     for (const [id, entry] of this.runSnapshots) if (now - entry.usedAt > RUN_SNAPSHOT_IDLE_MS) this.runSnapshots.delete(id);
     let entry = this.runSnapshots.get(run.id);
     if (!entry) {
-      const snapshot = MatchingSnapshot.load(this.uow.reader, run.clusterId);
+      const snapshot = MatchingSnapshot.load(this.uow.reader, run.clusterId).then((s) => ({ snapshot: s, matcher: s.matcher(run.k) }));
       snapshot.catch(() => this.runSnapshots.delete(run.id));
       entry = { snapshot, usedAt: now };
       this.runSnapshots.set(run.id, entry);
@@ -168,7 +166,7 @@ export class MatchingJobs {
   }
 }
 
-async function insertCandidates(em: EntityManager, runId: string, shard: number, pairs: ScoredPair[]): Promise<void> {
+async function insertCandidates(em: EntityManager, runId: string, shard: number, pairs: ExplainedPair[]): Promise<void> {
   for (let i = 0; i < pairs.length; i += 2_000) {
     const batch = pairs.slice(i, i + 2_000);
     await em.query(

@@ -21,8 +21,8 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * Full rebuilds: a run is split into shards of host channels and of guest products; a BullMQ flow
- * gives each shard to any worker and finalises the run once every shard is done.
+ * Full rebuilds: a run is split into shards of host channels; a BullMQ flow gives each shard to
+ * any worker and finalises the run once every shard is done.
  */
 @Injectable()
 export class MatchingRunsService {
@@ -40,13 +40,11 @@ export class MatchingRunsService {
     const { run, shards } = await this.uow.run(async (em) => {
       await this.clusters.require(em, clusterId);
       const channelIds: string[] = (await em.query('SELECT id FROM channels WHERE cluster_id = $1 AND active ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
-      const productIds: string[] = (await em.query('SELECT id FROM products WHERE cluster_id = $1 ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
-      const slices = [
-        ...chunk(channelIds, this.config.MATCHING_SHARD_CHANNELS).map((ids) => ({ side: 'channels' as const, ids })),
-        ...chunk(productIds, this.config.MATCHING_SHARD_PRODUCTS).map((ids) => ({ side: 'products' as const, ids })),
-      ];
+      const [{ products }]: { products: number }[] = await em.query('SELECT count(*)::int AS products FROM products WHERE cluster_id = $1', [clusterId]);
+      // Mutual top k: every kept pair is in some channel's top k, so shards of channels cover them all.
+      const slices = chunk(channelIds, this.config.MATCHING_SHARD_CHANNELS).map((ids) => ({ side: 'channels' as const, ids }));
       const run = await em.save(em.create(MatchingRun, {
-        clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products: productIds.length,
+        clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products,
         requestedBy: actor?.userId ?? null, status: 'running',
       }));
       if (slices.length > 0) {

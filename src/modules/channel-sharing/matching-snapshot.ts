@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
-import { ChannelIndex, PairFilter, ProductIndex } from './matching/top-k';
+import { ChannelIndex, MutualMatcher, PairFilter, ProductIndex } from './matching/top-k';
 
 /** Days a declined or rejected pair is not proposed again. */
 export const COOL_DOWN_DAYS = 90;
@@ -24,7 +24,7 @@ export class MatchingSnapshot {
   readonly products = new Map<string, GuestProduct>();
   readonly channels = new Map<string, HostChannel>();
   readonly productIndex = new ProductIndex([]);
-  readonly channelIndex = new ChannelIndex([]);
+  readonly channelIndex = new ChannelIndex([], this.productIndex.terms);
   private readonly byOrganisation = new Map<string, { products: string[]; channels: string[] }>();
   private readonly blocked = new Set<string>();
   readonly excluded: PairFilter = (channelId, productId) => this.blocked.has(pairKey(channelId, productId));
@@ -93,6 +93,11 @@ export class MatchingSnapshot {
       organisations === null ? [this.clusterId, COOL_DOWN_DAYS] : [this.clusterId, COOL_DOWN_DAYS, organisations],
     );
     for (const b of blocked) this.blocked.add(pairKey(b.channel_id, b.product_id));
+  }
+
+  /** A matcher over the snapshot as it is now (make a new one after a catch-up). */
+  matcher(k: number): MutualMatcher {
+    return new MutualMatcher(this, k);
   }
 
   productsOf(organisationId: string): GuestProduct[] {

@@ -10,7 +10,7 @@ describe('channel sharing: incremental refresh and a worker killed mid-run', () 
   let world: World;
   const http = () => request(api.url);
   // Small shards so a modest market makes many jobs; a short debounce keeps the test quick.
-  const env = { MATCHING_SHARD_CHANNELS: '4', MATCHING_SHARD_PRODUCTS: '25', MATCHING_REFRESH_DEBOUNCE_MS: '800' };
+  const env = { MATCHING_SHARD_CHANNELS: '4', MATCHING_REFRESH_DEBOUNCE_MS: '800' };
 
   beforeAll(async () => {
     api = await startApi(env);

@@ -136,7 +136,7 @@ export function evaluate(channel: HostChannel, product: GuestProduct, lookup: Co
   const segmentFit = product.segments.length === 0 ? 0.5 : segments.length / new Set(product.segments).size;
   const marketFit = markets.length / new Set(product.markets).size;
   const spare = spareRatio(channel);
-  const typeFit = CHANNEL_TYPE_FIT[channel.type][Math.min(5, Math.max(1, product.grade)) - 1];
+  const typeFit = typeFitOf(channel.type, product.grade);
   const values: Record<Factor, { value: number; text: string }> = {
     complementarity,
     markets: { value: marketFit, text: `reaches ${markets.length} of the product's ${new Set(product.markets).size} target markets (${markets.join(', ')})` },
@@ -154,23 +154,46 @@ export function evaluate(channel: HostChannel, product: GuestProduct, lookup: Co
     contribution: round(WEIGHTS[factor] * values[factor].value),
     text: values[factor].text,
   }));
-  return { kind: 'scored', score: round(factors.reduce((sum, f) => sum + f.contribution, 0)), factors };
+  return { kind: 'scored', score: scoreOf(complementarity.value, marketFit, segmentFit, spare, typeFit), factors };
 }
 
 /**
- * The highest score any product of a category with complementarity `c` could reach on this
- * channel: every other factor at its best. Used to stop searching once nothing left can beat the
- * current k-th best.
+ * The score from the five factor values: each contribution rounded to 1e-6, summed in the order
+ * of WEIGHTS, rounded again. `evaluate` and the fast search path both use it, so they agree to
+ * the last bit (ties are broken by id, so equal must mean equal).
  */
-export function upperBound(channel: HostChannel, c: number): number {
-  const bestType = Math.max(...CHANNEL_TYPE_FIT[channel.type]);
-  return (
-    WEIGHTS.complementarity * c +
-    WEIGHTS.markets +
-    WEIGHTS.segments +
-    WEIGHTS.capacity * spareRatio(channel) +
-    WEIGHTS.channelType * bestType
+export function scoreOf(complementarity: number, marketFit: number, segmentFit: number, spare: number, typeFit: number): number {
+  return round(
+    round(WEIGHTS.complementarity * complementarity) +
+      round(WEIGHTS.markets * marketFit) +
+      round(WEIGHTS.segments * segmentFit) +
+      round(WEIGHTS.capacity * spare) +
+      round(WEIGHTS.channelType * typeFit),
   );
+}
+
+/** How well the channel type suits a grade (grades outside 1–5 count as the nearest end). */
+export function typeFitOf(type: ChannelType, grade: number): number {
+  return CHANNEL_TYPE_FIT[type][Math.min(5, Math.max(1, grade)) - 1];
+}
+
+/**
+ * The complementarity value of `complementarityOf` without the words, or -1 when the host sells
+ * the same category at the same grade (direct competitor). For the search's inner loop.
+ */
+export function complementOf(own: { category: string; grade: number }[], category: string, grade: number, lookup: ComplementarityLookup): number {
+  let best = 0;
+  for (const o of own) {
+    if (o.category === category) {
+      if (o.grade === grade) return -1;
+      const value = gradeComplement(o.grade, grade);
+      if (value > best) best = value;
+    } else {
+      const value = lookup(o.category, category);
+      if (value > best) best = value;
+    }
+  }
+  return best;
 }
 
 /** Ranking order of candidates: higher score first, then the smaller id, so top-k is deterministic. */
