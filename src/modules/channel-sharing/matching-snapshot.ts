@@ -50,22 +50,22 @@ export class MatchingSnapshot {
    * organisation whose catalogue changed since `readAt` (from the domain events), plus `also`.
    */
   async catchUp(em: EntityManager, also: string[]): Promise<void> {
-    const [{ now }]: { now: Date }[] = await em.query('SELECT now() AS now');
-    const { stamp } = await rulesStamp(em, this.clusterId);
+    // One round trip: the clock, the rules' stamp and the organisations whose catalogue changed.
+    // Events commit in the transaction of the change; a few seconds of overlap covers commits
+    // that were in flight when the snapshot was read. Re-reading an organisation is harmless.
+    const [{ now, stamp, changed }]: { now: Date; stamp: string; changed: string[] }[] = await em.query(
+      `SELECT now() AS now, (${RULES_STAMP_SQL}) AS stamp,
+              ARRAY(SELECT DISTINCT payload->>'organisationId' FROM domain_events
+                    WHERE type = 'channel_sharing.catalogue_changed' AND created_at > $2::timestamptz - interval '5 seconds'
+                      AND payload->>'clusterId' = $1::uuid::text) AS changed`,
+      [this.clusterId, this.readAt],
+    );
     if (stamp !== this.rulesStamp) {
       const rules = await loadRules(em, this.clusterId);
       this.table = rules.table;
       this.rulesStamp = rules.stamp;
     }
-    // Events commit in the transaction of the change; a few seconds of overlap covers commits
-    // that were in flight when the snapshot was read. Re-reading an organisation is harmless.
-    const changed: { organisation_id: string }[] = await em.query(
-      `SELECT DISTINCT payload->>'organisationId' AS organisation_id FROM domain_events
-       WHERE type = 'channel_sharing.catalogue_changed' AND created_at > $1::timestamptz - interval '5 seconds'
-         AND payload->>'clusterId' = $2`,
-      [this.readAt, this.clusterId],
-    );
-    const organisations = [...new Set([...also, ...changed.map((c) => c.organisation_id)])];
+    const organisations = [...new Set([...also, ...changed])];
     for (const organisationId of organisations) this.drop(organisationId);
     await this.read(em, organisations);
     this.readAt = now;
@@ -155,17 +155,13 @@ export class MatchingSnapshot {
 
 const BLOCKED = `(status = 'agreed' OR (status IN ('declined', 'rejected') AND closed_at > now() - make_interval(days => $2)))`;
 
-async function rulesStamp(em: EntityManager, clusterId: string): Promise<{ stamp: string }> {
-  const [row]: { n: number; at: Date | null }[] = await em.query(
-    'SELECT count(*)::int AS n, max(updated_at) AS at FROM complementarity_rules WHERE cluster_id = $1', [clusterId],
-  );
-  return { stamp: `${row.n}@${row.at?.toISOString() ?? '-'}` };
-}
+/** Changes whenever a rule of cluster $1 is added, changed or deleted. */
+const RULES_STAMP_SQL = `SELECT count(*) || '@' || coalesce(max(updated_at)::text, '-') FROM complementarity_rules WHERE cluster_id = $1::uuid`;
 
 async function loadRules(em: EntityManager, clusterId: string): Promise<{ table: ComplementarityTable; stamp: string }> {
-  const { stamp } = await rulesStamp(em, clusterId);
-  const rules: { category_a: string; category_b: string; weight: number }[] = await em.query(
-    'SELECT category_a, category_b, weight FROM complementarity_rules WHERE cluster_id = $1', [clusterId],
+  const rules: { category_a: string; category_b: string; weight: number; stamp: string }[] = await em.query(
+    `SELECT category_a, category_b, weight, (${RULES_STAMP_SQL}) AS stamp FROM complementarity_rules WHERE cluster_id = $1`, [clusterId],
   );
+  const [{ stamp }]: { stamp: string }[] = rules.length > 0 ? rules : await em.query(`SELECT (${RULES_STAMP_SQL}) AS stamp`, [clusterId]);
   return { table: new ComplementarityTable(rules.map((r) => ({ categoryA: r.category_a, categoryB: r.category_b, weight: r.weight }))), stamp };
 }

@@ -38,7 +38,8 @@ export class ProposalWriter {
        FROM match_candidates WHERE run_id = $1 ORDER BY channel_id, product_id, score DESC`,
       [run.id],
     );
-    await em.query('ANALYZE kept');
+    // A full run's kept set is large: give the planner its size. A refresh's is a handful of rows.
+    if (!run.organisationId) await em.query('ANALYZE kept');
     const [{ n: pairsKept }] = await em.query('SELECT count(*)::int AS n FROM kept');
     lap('kept');
     const updated = await em.query(
