@@ -22,7 +22,19 @@ export class AuditService {
   constructor(private readonly uow: UnitOfWork) {}
 
   async record(em: EntityManager, actor: Actor | null, input: AuditInput): Promise<void> {
-    await em.insert(AuditEntry, {
+    await em.insert(AuditEntry, this.row(actor, input));
+  }
+
+  async recordMany(em: EntityManager, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
+    for (let i = 0; i < inputs.length; i += 1000) {
+      const batch = inputs.slice(i, i + 1000);
+      if (batch.length === 0) continue;
+      await em.insert(AuditEntry, batch.map((input) => this.row(actor, input)));
+    }
+  }
+
+  private row(actor: Actor | null, input: AuditInput) {
+    return {
       clusterId: input.clusterId,
       actorUserId: actor?.userId ?? null,
       action: input.action,
@@ -30,23 +42,7 @@ export class AuditService {
       subjectId: input.subjectId,
       changes: diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null) as never,
       requestId: actor?.requestId ?? null,
-    });
-  }
-
-  async recordMany(em: EntityManager, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
-    for (let i = 0; i < inputs.length; i += 1000) {
-      const batch = inputs.slice(i, i + 1000);
-      if (batch.length === 0) continue;
-      await em.insert(AuditEntry, batch.map((input) => ({
-        clusterId: input.clusterId,
-        actorUserId: actor?.userId ?? null,
-        action: input.action,
-        subjectKind: input.subjectKind,
-        subjectId: input.subjectId,
-        changes: diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null) as never,
-        requestId: actor?.requestId ?? null,
-      })));
-    }
+    };
   }
 
   async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntryView>> {

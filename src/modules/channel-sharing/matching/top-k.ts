@@ -121,8 +121,9 @@ function countIn(values: number[], member: boolean[]): number {
   return n;
 }
 
-const segmentFit = (product: IndexedProduct, channel: IndexedChannel) =>
-  product.segments.length === 0 ? 0.5 : countIn(product.segments, channel.inSegment) / product.segments.length;
+/** Share of these (distinct) segments the channel serves; 0.5 when there are none, as in `evaluate`. */
+const segmentFit = (segments: number[], channel: IndexedChannel) =>
+  segments.length === 0 ? 0.5 : countIn(segments, channel.inSegment) / segments.length;
 
 /**
  * The same score as `evaluate` (same vetoes, same arithmetic through `scoreOf`), without the
@@ -134,7 +135,7 @@ function fastScore(channel: IndexedChannel, product: IndexedProduct, table: Comp
   if (inMarkets === 0) return -1;
   const complement = complementOf(channel.own, product.category, product.grade, table.lookup);
   if (complement <= 0) return -1;
-  return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product, channel), channel.spare, typeFitOf(channel.type, product.grade));
+  return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product.segments, channel), channel.spare, typeFitOf(channel.type, product.grade));
 }
 
 /** A ranked position: candidates must rank above it, i.e. a higher score, or the same score and a smaller id. */
@@ -388,8 +389,7 @@ export function topKForChannel(
 
   const offerGroups = (groups: Map<string, ProductGroup>, complement: number, marketFit: number, typeFit: number) => {
     for (const group of groups.values()) {
-      const fit = group.segments.length === 0 ? 0.5 : countIn(group.segments, c.inSegment) / group.segments.length;
-      const score = scoreOf(complement, marketFit, fit, c.spare, typeFit);
+      const score = scoreOf(complement, marketFit, segmentFit(group.segments, c), c.spare, typeFit);
       for (const p of group.products.sorted) {
         if (!top.admits(score, p.id)) break;
         if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
