@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { ComplementarityTable } from '../../src/modules/channel-sharing/matching/complementarity-table';
 import { evaluate, gradeComplement, GuestProduct, HostChannel, scoreOf } from '../../src/modules/channel-sharing/matching/scoring';
-import {
-  bruteForceMutualForChannel,
-  bruteForceTopKForChannel,
-  bruteForceTopKForProduct,
-  ChannelIndex,
-  MutualMatcher,
-  ProductIndex,
-  Terms,
-  topKForChannel,
-  topKForProduct,
-} from '../../src/modules/channel-sharing/matching/top-k';
+import { ChannelIndex, ProductIndex, Terms } from '../../src/modules/channel-sharing/matching/indexes';
+import { bruteForceMutualForChannel, MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
+import { bruteForceTopKForChannel, bruteForceTopKForProduct, topKForChannel, topKForProduct } from '../../src/modules/channel-sharing/matching/top-k';
 
 const PLASTICS = '326199';
 const MACHINERY = '333318';

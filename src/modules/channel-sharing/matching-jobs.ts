@@ -10,7 +10,8 @@ import { MatchingSnapshot } from './matching-snapshot';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 import { MatchingRunsService } from './matching-runs.service';
 import { evaluate } from './matching/scoring';
-import { ExplainedPair, MutualMatcher } from './matching/top-k';
+import { MutualMatcher } from './matching/mutual';
+import { ExplainedPair } from './matching/top-k';
 import { ProposalWriter, RunCounts } from './proposal-writer';
 
 /** A refresh snapshot older than this is read afresh instead of caught up. */

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
-import { ChannelIndex, MutualMatcher, PairFilter, ProductIndex } from './matching/top-k';
+import { ChannelIndex, ProductIndex } from './matching/indexes';
+import { MutualMatcher } from './matching/mutual';
+import { PairFilter } from './matching/top-k';
 
 /** Days a declined or rejected pair is not proposed again. */
 export const COOL_DOWN_DAYS = 90;

@@ -1,17 +1,20 @@
 import { ComplementarityTable } from './complementarity-table';
 import {
-  better,
-  ChannelType,
-  complementOf,
-  evaluate,
-  FactorExplanation,
-  gradeComplement,
-  GuestProduct,
-  HostChannel,
-  scoreOf,
-  spareRatio,
-  typeFitOf,
-} from './scoring';
+  CategoryGrade,
+  ChannelIndex,
+  countIn,
+  GRADES,
+  indexChannel,
+  IndexedChannel,
+  IndexedProduct,
+  indexProduct,
+  isLive,
+  ProductGroup,
+  ProductIndex,
+  segmentFit,
+  setKey,
+} from './indexes';
+import { better, complementOf, evaluate, FactorExplanation, gradeComplement, GuestProduct, HostChannel, scoreOf, typeFitOf } from './scoring';
 
 /**
  * Exact top-k searches over indexes, so that a rebuild does not score every (channel, product)
@@ -41,90 +44,6 @@ export interface SearchStats {
 
 // Scores are sums of values rounded to 1e-6; a bound may exceed the true score by rounding only.
 const EPSILON = 1e-5;
-const GRADES = [1, 2, 3, 4, 5] as const;
-
-/** Markets and segments as small integers, shared by a snapshot's two indexes. */
-export class Terms {
-  private readonly markets = new Map<string, number>();
-  private readonly segments = new Map<string, number>();
-
-  market(term: string): number {
-    return intern(this.markets, term);
-  }
-
-  segment(term: string): number {
-    return intern(this.segments, term);
-  }
-}
-
-function intern(map: Map<string, number>, term: string): number {
-  let id = map.get(term);
-  if (id === undefined) map.set(term, (id = map.size));
-  return id;
-}
-
-const sortedUnique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
-
-/** A guest product with its markets and segments as sorted, distinct integers. */
-interface IndexedProduct {
-  id: string;
-  organisationId: string;
-  category: string;
-  grade: number;
-  markets: number[];
-  segments: number[];
-}
-
-/** A live host channel (active, spare capacity) with membership tables for the inner loop. */
-interface IndexedChannel {
-  id: string;
-  organisationId: string;
-  type: ChannelType;
-  spare: number;
-  markets: number[];
-  inMarket: boolean[];
-  inSegment: boolean[];
-  own: { category: string; grade: number }[];
-  /** Per grade 1–5: what spare capacity and type fit add to any score. */
-  potential: number[];
-}
-
-function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
-  return {
-    id: product.id,
-    organisationId: product.organisationId,
-    category: product.category,
-    grade: product.grade,
-    markets: sortedUnique(product.markets.map((m) => terms.market(m))),
-    segments: sortedUnique(product.segments.map((s) => terms.segment(s))),
-  };
-}
-
-const isLive = (channel: HostChannel) => channel.active && spareRatio(channel) > 0;
-
-function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel {
-  const markets = sortedUnique(channel.markets.map((m) => terms.market(m)));
-  const inMarket: boolean[] = [];
-  for (const m of markets) inMarket[m] = true;
-  const inSegment: boolean[] = [];
-  for (const s of channel.segments) inSegment[terms.segment(s)] = true;
-  return {
-    id: channel.id, organisationId: channel.organisationId, type: channel.type, spare: spareRatio(channel), markets, inMarket, inSegment,
-    own: channel.hostProducts,
-    potential: GRADES.map((g) => scoreOf(0, 0, 0, spareRatio(channel), typeFitOf(channel.type, g))),
-  };
-}
-
-function countIn(values: number[], member: boolean[]): number {
-  let n = 0;
-  for (const v of values) if (member[v]) n++;
-  return n;
-}
-
-/** Share of these (distinct) segments the channel serves; 0.5 when there are none, as in `evaluate`. */
-const segmentFit = (segments: number[], channel: IndexedChannel) =>
-  segments.length === 0 ? 0.5 : countIn(segments, channel.inSegment) / segments.length;
-
 /**
  * The same score as `evaluate` (same vetoes, same arithmetic through `scoreOf`), without the
  * explanation: -1 for a vetoed pair. The channel must be live.
@@ -182,144 +101,6 @@ export interface SearchOptions {
   stats?: SearchStats;
   /** Only candidates ranking above this; the search then stops early (used to test membership of a top k). */
   floor?: Floor;
-}
-
-/** A list that is sorted lazily: bulk loads push, the first read after a change sorts (cheap when nearly sorted). */
-class SortedList<T> {
-  private items: T[] = [];
-  private dirty = false;
-  constructor(private readonly order: (a: T, b: T) => number) {}
-
-  push(item: T): void {
-    this.items.push(item);
-    this.dirty = true;
-  }
-
-  remove(item: T): void {
-    const i = this.items.indexOf(item);
-    if (i >= 0) this.items.splice(i, 1);
-  }
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  get sorted(): readonly T[] {
-    if (this.dirty) {
-      this.items.sort(this.order);
-      this.dirty = false;
-    }
-    return this.items;
-  }
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** Products of one (category, grade) with the same market set and segment set, by id. */
-interface ProductGroup {
-  segments: number[];
-  products: SortedList<IndexedProduct>;
-}
-
-/** Products of one (category, grade) with the same market set, by segment set. */
-interface MarketSet {
-  key: string;
-  markets: number[];
-  groups: Map<string, ProductGroup>;
-}
-
-/** The products of one (category, grade). */
-interface CategoryGrade {
-  /** market-set key → its groups: for a given channel every product of a group has the same score. */
-  sets: Map<string, MarketSet>;
-  /** market → the market sets that contain it, for products that only partly fit a channel's markets. */
-  setsByMarket: Map<number, MarketSet[]>;
-}
-
-const setKey = (xs: number[]) => xs.join(',');
-
-/**
- * Guest products by (category, grade), then by their exact market set and segment set. For a
- * channel, the products whose every market it reaches are found by looking up the subsets of its
- * markets; the market sets it reaches only partly are found by market. Each group scores as one.
- */
-export class ProductIndex {
-  private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
-  private readonly indexed = new Map<string, IndexedProduct>();
-  /** The most markets any product has had: bounds the market fit of partly fitting products. */
-  private maxMarkets = 1;
-
-  constructor(products: Iterable<GuestProduct>, readonly terms = new Terms()) {
-    for (const product of products) this.add(product);
-  }
-
-  add(product: GuestProduct): void {
-    this.remove(product);
-    const p = indexProduct(product, this.terms);
-    if (p.markets.length === 0) return;
-    this.indexed.set(p.id, p);
-    this.maxMarkets = Math.max(this.maxMarkets, p.markets.length);
-    const entry = this.entry(p.category, p.grade, true)!;
-    const marketKey = setKey(p.markets);
-    let set = entry.sets.get(marketKey);
-    if (!set) {
-      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, groups: new Map() }));
-      for (const m of p.markets) {
-        const list = entry.setsByMarket.get(m);
-        if (list) list.push(set);
-        else entry.setsByMarket.set(m, [set]);
-      }
-    }
-    const segmentKey = setKey(p.segments);
-    let group = set.groups.get(segmentKey);
-    if (!group) set.groups.set(segmentKey, (group = { segments: p.segments, products: new SortedList<IndexedProduct>(byId) }));
-    group.products.push(p);
-  }
-
-  /** Takes out the product with this id, as it was indexed. */
-  remove(product: { id: string }): void {
-    const p = this.indexed.get(product.id);
-    if (!p) return;
-    this.indexed.delete(p.id);
-    const entry = this.entry(p.category, p.grade, false)!;
-    const set = entry.sets.get(setKey(p.markets))!;
-    const group = set.groups.get(setKey(p.segments))!;
-    group.products.remove(p);
-    if (group.products.size > 0) return;
-    set.groups.delete(setKey(p.segments));
-    if (set.groups.size > 0) return;
-    entry.sets.delete(set.key);
-    for (const m of p.markets) {
-      const list = entry.setsByMarket.get(m)!;
-      list.splice(list.indexOf(set), 1);
-      if (list.length === 0) entry.setsByMarket.delete(m);
-    }
-  }
-
-  entry(category: string, grade: number, create: boolean): CategoryGrade | undefined {
-    let grades = this.byCategory.get(category);
-    if (!grades) {
-      if (!create) return undefined;
-      this.byCategory.set(category, (grades = []));
-    }
-    let entry = grades[grade];
-    if (!entry && create) grades[grade] = entry = { sets: new Map(), setsByMarket: new Map() };
-    return entry;
-  }
-
-  hasCategory(category: string): boolean {
-    return this.byCategory.has(category);
-  }
-
-  /** The largest market set a product has: whole fits are looked up among subsets up to this size. */
-  get widestMarketSet(): number {
-    return this.maxMarkets;
-  }
-
-  /** The best market fit of a product that misses some of its markets. */
-  get partialMarketFit(): number {
-    return (this.maxMarkets - 1) / this.maxMarkets;
-  }
 }
 
 /** The subsets of `markets` with at most `maxSize` members, as set keys; null when there are more than `limit`. */
@@ -433,60 +214,6 @@ export function topKForChannel(
 }
 
 /**
- * Live host channels by (category the host sells, market the channel reaches), each list ordered
- * by what the channel itself adds to any score (spare capacity, type fit for the grade), best
- * first, so a search can stop inside a list.
- */
-export class ChannelIndex {
-  private readonly byKey = new Map<string, Map<number, SortedList<IndexedChannel>[]>>();
-  private readonly indexed = new Map<string, { channel: IndexedChannel; categories: string[] }>();
-
-  constructor(channels: Iterable<HostChannel>, readonly terms = new Terms()) {
-    for (const channel of channels) this.add(channel);
-  }
-
-  add(channel: HostChannel): void {
-    this.remove(channel);
-    if (!isLive(channel)) return;
-    const c = indexChannel(channel, this.terms);
-    const categories = [...new Set(channel.hostProducts.map((p) => p.category))];
-    this.indexed.set(c.id, { channel: c, categories });
-    for (const category of categories) {
-      let markets = this.byKey.get(category);
-      if (!markets) this.byKey.set(category, (markets = new Map()));
-      for (const m of c.markets) {
-        let lists = markets.get(m);
-        if (!lists) {
-          lists = GRADES.map((g) => new SortedList<IndexedChannel>((a, b) => b.potential[g - 1] - a.potential[g - 1] || byId(a, b)));
-          markets.set(m, lists);
-        }
-        for (const list of lists) list.push(c);
-      }
-    }
-  }
-
-  /** Takes out the channel with this id, as it was indexed. */
-  remove(channel: { id: string }): void {
-    const entry = this.indexed.get(channel.id);
-    if (!entry) return;
-    this.indexed.delete(channel.id);
-    for (const category of entry.categories) {
-      const markets = this.byKey.get(category)!;
-      for (const m of entry.channel.markets) {
-        const lists = markets.get(m)!;
-        for (const list of lists) list.remove(entry.channel);
-        if (lists[0].size === 0) markets.delete(m);
-      }
-      if (markets.size === 0) this.byKey.delete(category);
-    }
-  }
-
-  list(category: string, market: number, grade: number): readonly IndexedChannel[] | undefined {
-    return this.byKey.get(category)?.get(market)?.[Math.min(5, Math.max(1, grade)) - 1].sorted;
-  }
-}
-
-/**
  * The k best host channels for one guest product, by the same rule and the same exactness. For
  * every host category that complements the product: the channels reaching its least common
  * market (bound: full market fit) and those reaching only its other markets (bound: one market
@@ -543,78 +270,6 @@ export function topKForProduct(
   return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
 }
 
-/** What a matcher has learnt about one side's top k: the whole list, or a rank known to be inside it. */
-interface Known {
-  top?: string[];
-  inside?: Floor;
-}
-
-/**
- * Mutual (reciprocal) top k: a pair is kept when the product is among the channel's k best and
- * the channel among the product's k best. The other side is asked only "does anything rank above
- * this pair k times?" (a search with a floor, which stops early), and what it answers is
- * remembered: a full top k, or a rank known to be inside it. A matcher reads one state of the
- * catalogue; use a fresh one after it changes. See ADR 5.
- */
-export class MutualMatcher {
-  private readonly products = new Map<string, Known>();
-  private readonly channels = new Map<string, Known>();
-  readonly stats: SearchStats = { evaluated: 0 };
-
-  constructor(
-    private readonly source: {
-      products: ReadonlyMap<string, GuestProduct>;
-      channels: ReadonlyMap<string, HostChannel>;
-      productIndex: ProductIndex;
-      channelIndex: ChannelIndex;
-      table: ComplementarityTable;
-      excluded: PairFilter;
-    },
-    private readonly k: number,
-  ) {}
-
-  forChannel(channel: HostChannel): ScoredPair[] {
-    const { productIndex, table, excluded } = this.source;
-    const top = topKForChannel(channel, productIndex, table, this.k, { excluded, stats: this.stats });
-    this.channels.set(channel.id, { top: top.map((t) => t.productId) });
-    return top.filter((pair) => this.inside(this.products, pair.productId, { score: pair.score, id: channel.id }, (floor) => {
-      const product = this.source.products.get(pair.productId)!;
-      return topKForProduct(product, this.source.channelIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.channelId);
-    }));
-  }
-
-  forProduct(product: GuestProduct): ScoredPair[] {
-    const { channelIndex, table, excluded } = this.source;
-    const top = topKForProduct(product, channelIndex, table, this.k, { excluded, stats: this.stats });
-    this.products.set(product.id, { top: top.map((t) => t.channelId) });
-    return top.filter((pair) => this.inside(this.channels, pair.channelId, { score: pair.score, id: product.id }, (floor) => {
-      const channel = this.source.channels.get(pair.channelId)!;
-      return topKForChannel(channel, this.source.productIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.productId);
-    }));
-  }
-
-  /** The explanation of a kept pair, from the full rule (and a check that search and rule agree). */
-  explain(pair: ScoredPair): ExplainedPair {
-    const result = evaluate(this.source.channels.get(pair.channelId)!, this.source.products.get(pair.productId)!, this.source.table.lookup);
-    if (result.kind !== 'scored' || result.score !== pair.score) {
-      throw new Error(`search and rule disagree on ${pair.channelId}/${pair.productId}: ${pair.score} vs ${JSON.stringify(result)}`);
-    }
-    return { ...pair, factors: result.factors };
-  }
-
-  /** Whether `rank` (this pair, seen from `subject`'s side) is inside the subject's top k. */
-  private inside(known: Map<string, Known>, subject: string, rank: Floor, above: (floor: Floor) => string[]): boolean {
-    const entry = known.get(subject) ?? {};
-    if (entry.top) return entry.top.includes(rank.id);
-    if (entry.inside && !better(entry.inside, rank)) return true;
-    const ahead = above(rank);
-    if (ahead.length >= this.k) entry.top = ahead; // k rank above it: those are the top k
-    else entry.inside = rank;
-    known.set(subject, entry);
-    return ahead.length < this.k;
-  }
-}
-
 /** Reference implementation: every pair scored, for tests and the recall check. */
 export function bruteForceTopKForChannel(
   channel: HostChannel,
@@ -648,16 +303,3 @@ export function bruteForceTopKForProduct(
   return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
 }
 
-/** Reference mutual top k of one channel: brute force on both sides. */
-export function bruteForceMutualForChannel(
-  channel: HostChannel,
-  products: GuestProduct[],
-  channels: HostChannel[],
-  table: ComplementarityTable,
-  k: number,
-  excluded: PairFilter = () => false,
-): ScoredPair[] {
-  return bruteForceTopKForChannel(channel, products, table, k, excluded).filter((pair) =>
-    bruteForceTopKForProduct(products.find((p) => p.id === pair.productId)!, channels, table, k, excluded).some((t) => t.channelId === channel.id),
-  );
-}

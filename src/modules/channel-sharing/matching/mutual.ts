@@ -1,0 +1,100 @@
+import { ComplementarityTable } from './complementarity-table';
+import { ChannelIndex, ProductIndex } from './indexes';
+import { better, evaluate, GuestProduct, HostChannel } from './scoring';
+import {
+  bruteForceTopKForChannel,
+  bruteForceTopKForProduct,
+  ExplainedPair,
+  Floor,
+  PairFilter,
+  ScoredPair,
+  SearchStats,
+  topKForChannel,
+  topKForProduct,
+} from './top-k';
+
+/** What a matcher has learnt about one side's top k: the whole list, or a rank known to be inside it. */
+interface Known {
+  top?: string[];
+  inside?: Floor;
+}
+
+/**
+ * Mutual (reciprocal) top k: a pair is kept when the product is among the channel's k best and
+ * the channel among the product's k best. The other side is asked only "does anything rank above
+ * this pair k times?" (a search with a floor, which stops early), and what it answers is
+ * remembered: a full top k, or a rank known to be inside it. A matcher reads one state of the
+ * catalogue; use a fresh one after it changes. See ADR 5.
+ */
+export class MutualMatcher {
+  private readonly products = new Map<string, Known>();
+  private readonly channels = new Map<string, Known>();
+  readonly stats: SearchStats = { evaluated: 0 };
+
+  constructor(
+    private readonly source: {
+      products: ReadonlyMap<string, GuestProduct>;
+      channels: ReadonlyMap<string, HostChannel>;
+      productIndex: ProductIndex;
+      channelIndex: ChannelIndex;
+      table: ComplementarityTable;
+      excluded: PairFilter;
+    },
+    private readonly k: number,
+  ) {}
+
+  forChannel(channel: HostChannel): ScoredPair[] {
+    const { productIndex, table, excluded } = this.source;
+    const top = topKForChannel(channel, productIndex, table, this.k, { excluded, stats: this.stats });
+    this.channels.set(channel.id, { top: top.map((t) => t.productId) });
+    return top.filter((pair) => this.inside(this.products, pair.productId, { score: pair.score, id: channel.id }, (floor) => {
+      const product = this.source.products.get(pair.productId)!;
+      return topKForProduct(product, this.source.channelIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.channelId);
+    }));
+  }
+
+  forProduct(product: GuestProduct): ScoredPair[] {
+    const { channelIndex, table, excluded } = this.source;
+    const top = topKForProduct(product, channelIndex, table, this.k, { excluded, stats: this.stats });
+    this.products.set(product.id, { top: top.map((t) => t.channelId) });
+    return top.filter((pair) => this.inside(this.channels, pair.channelId, { score: pair.score, id: product.id }, (floor) => {
+      const channel = this.source.channels.get(pair.channelId)!;
+      return topKForChannel(channel, this.source.productIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.productId);
+    }));
+  }
+
+  /** The explanation of a kept pair, from the full rule (and a check that search and rule agree). */
+  explain(pair: ScoredPair): ExplainedPair {
+    const result = evaluate(this.source.channels.get(pair.channelId)!, this.source.products.get(pair.productId)!, this.source.table.lookup);
+    if (result.kind !== 'scored' || result.score !== pair.score) {
+      throw new Error(`search and rule disagree on ${pair.channelId}/${pair.productId}: ${pair.score} vs ${JSON.stringify(result)}`);
+    }
+    return { ...pair, factors: result.factors };
+  }
+
+  /** Whether `rank` (this pair, seen from `subject`'s side) is inside the subject's top k. */
+  private inside(known: Map<string, Known>, subject: string, rank: Floor, above: (floor: Floor) => string[]): boolean {
+    const entry = known.get(subject) ?? {};
+    if (entry.top) return entry.top.includes(rank.id);
+    if (entry.inside && !better(entry.inside, rank)) return true;
+    const ahead = above(rank);
+    if (ahead.length >= this.k) entry.top = ahead; // k rank above it: those are the top k
+    else entry.inside = rank;
+    known.set(subject, entry);
+    return ahead.length < this.k;
+  }
+}
+
+/** Reference mutual top k of one channel: brute force on both sides. */
+export function bruteForceMutualForChannel(
+  channel: HostChannel,
+  products: GuestProduct[],
+  channels: HostChannel[],
+  table: ComplementarityTable,
+  k: number,
+  excluded: PairFilter = () => false,
+): ScoredPair[] {
+  return bruteForceTopKForChannel(channel, products, table, k, excluded).filter((pair) =>
+    bruteForceTopKForProduct(products.find((p) => p.id === pair.productId)!, channels, table, k, excluded).some((t) => t.channelId === channel.id),
+  );
+}
