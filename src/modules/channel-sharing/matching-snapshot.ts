@@ -29,7 +29,10 @@ export class MatchingSnapshot {
   readonly channelIndex = new ChannelIndex([], this.productIndex.terms);
   private readonly byOrganisation = new Map<string, { products: string[]; channels: string[] }>();
   private readonly blocked = new Set<string>();
-  readonly excluded: PairFilter = (channelId, productId) => this.blocked.has(pairKey(channelId, productId));
+  /** Channels with a blocked pair: most have none, and the search asks about every pair it keeps. */
+  private readonly blockedChannels = new Set<string>();
+  readonly excluded: PairFilter = (channelId, productId) =>
+    this.blockedChannels.has(channelId) && this.blocked.has(pairKey(channelId, productId));
 
   private constructor(
     readonly clusterId: string,
@@ -94,7 +97,10 @@ export class MatchingSnapshot {
          ${organisations === null ? '' : 'AND (host_organisation_id = ANY($3) OR guest_organisation_id = ANY($3))'}`,
       organisations === null ? [this.clusterId, COOL_DOWN_DAYS] : [this.clusterId, COOL_DOWN_DAYS, organisations],
     );
-    for (const b of blocked) this.blocked.add(pairKey(b.channel_id, b.product_id));
+    for (const b of blocked) {
+      this.blocked.add(pairKey(b.channel_id, b.product_id));
+      this.blockedChannels.add(b.channel_id);
+    }
   }
 
   /** A matcher over the snapshot as it is now (make a new one after a catch-up). */

@@ -1,6 +1,7 @@
 /** Symmetric category → category weights, built from the cluster's complementarity rules. */
 export class ComplementarityTable {
   private readonly weights = new Map<string, Map<string, number>>();
+  private readonly ranked = new Map<string, readonly Partner[]>();
 
   constructor(rules: Iterable<{ categoryA: string; categoryB: string; weight: number }>) {
     for (const rule of rules) {
@@ -22,4 +23,19 @@ export class ComplementarityTable {
   partners(category: string): ReadonlyMap<string, number> {
     return this.weights.get(category) ?? new Map();
   }
+
+  /** The same partners, strongest first (computed once per category): searches stop at the first one too weak to matter. */
+  strongest(category: string): readonly Partner[] {
+    let list = this.ranked.get(category);
+    if (!list) {
+      list = [...this.partners(category)].map(([partner, weight]) => ({ category: partner, weight })).sort((a, b) => b.weight - a.weight);
+      this.ranked.set(category, list);
+    }
+    return list;
+  }
+}
+
+export interface Partner {
+  category: string;
+  weight: number;
 }

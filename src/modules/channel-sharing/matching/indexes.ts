@@ -1,3 +1,4 @@
+import { ComplementarityTable } from './complementarity-table';
 import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
 
 /**
@@ -12,6 +13,7 @@ export const GRADES = [1, 2, 3, 4, 5] as const;
 export class Terms {
   private readonly markets = new Map<string, number>();
   private readonly segments = new Map<string, number>();
+  private readonly categories = new Map<string, number>();
 
   market(term: string): number {
     return intern(this.markets, term);
@@ -19,6 +21,14 @@ export class Terms {
 
   segment(term: string): number {
     return intern(this.segments, term);
+  }
+
+  category(term: string): number {
+    return intern(this.categories, term);
+  }
+
+  get categoryCount(): number {
+    return this.categories.size;
   }
 }
 
@@ -38,7 +48,15 @@ export interface IndexedProduct {
   grade: number;
   markets: number[];
   segments: number[];
+  /** `maskOf(segments)`: a quick test that a channel serves none of them. */
+  segmentMask: number;
 }
+
+/**
+ * Set members folded into 32 bits (id mod 32): when two masks share no bit the sets share no
+ * member; when they do, the sets may still be disjoint (exact only with up to 32 terms).
+ */
+export const maskOf = (ids: number[]) => ids.reduce((mask, id) => mask | (1 << (id & 31)), 0);
 
 /** A live host channel (active, spare capacity) with membership tables for the inner loop. */
 export interface IndexedChannel {
@@ -49,19 +67,27 @@ export interface IndexedChannel {
   markets: number[];
   inMarket: boolean[];
   inSegment: boolean[];
+  segmentMask: number;
   own: { category: string; grade: number }[];
+  /** `own` as interned category ids and grades, for the product search's inner loop. */
+  ownCategories: number[];
+  ownGrades: number[];
   /** Per grade 1–5: what spare capacity and type fit add to any score. */
   potential: number[];
+  /** The last product search that scored this channel (see ChannelIndex.nextSearch). */
+  searched: number;
 }
 
 export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
+  const segments = sortedUnique(product.segments.map((s) => terms.segment(s)));
   return {
     id: product.id,
     organisationId: product.organisationId,
     category: product.category,
     grade: product.grade,
     markets: sortedUnique(product.markets.map((m) => terms.market(m))),
-    segments: sortedUnique(product.segments.map((s) => terms.segment(s))),
+    segments,
+    segmentMask: maskOf(segments),
   };
 }
 
@@ -71,12 +97,17 @@ export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel
   const markets = sortedUnique(channel.markets.map((m) => terms.market(m)));
   const inMarket: boolean[] = [];
   for (const m of markets) inMarket[m] = true;
+  const segments = sortedUnique(channel.segments.map((s) => terms.segment(s)));
   const inSegment: boolean[] = [];
-  for (const s of channel.segments) inSegment[terms.segment(s)] = true;
+  for (const s of segments) inSegment[s] = true;
   return {
     id: channel.id, organisationId: channel.organisationId, type: channel.type, spare: spareRatio(channel), markets, inMarket, inSegment,
+    segmentMask: maskOf(segments),
     own: channel.hostProducts,
+    ownCategories: channel.hostProducts.map((o) => terms.category(o.category)),
+    ownGrades: channel.hostProducts.map((o) => o.grade),
     potential: GRADES.map((g) => scoreOf(0, 0, 0, spareRatio(channel), typeFitOf(channel.type, g))),
+    searched: 0,
   };
 }
 
@@ -154,6 +185,7 @@ export class ProductIndex {
   private readonly indexed = new Map<string, IndexedProduct>();
   /** The most markets any product has had: bounds the market fit of partly fitting products. */
   private maxMarkets = 1;
+  private maxSegments = 1;
 
   constructor(products: Iterable<GuestProduct>, readonly terms = new Terms()) {
     for (const product of products) this.add(product);
@@ -165,6 +197,7 @@ export class ProductIndex {
     if (p.markets.length === 0) return;
     this.indexed.set(p.id, p);
     this.maxMarkets = Math.max(this.maxMarkets, p.markets.length);
+    this.maxSegments = Math.max(this.maxSegments, p.segments.length);
     const entry = this.entry(p.category, p.grade, true)!;
     const marketKey = setKey(p.markets);
     let set = entry.sets.get(marketKey);
@@ -226,6 +259,16 @@ export class ProductIndex {
   get partialMarketFit(): number {
     return (this.maxMarkets - 1) / this.maxMarkets;
   }
+
+  /** The largest segment set a product has: segment sets a channel wholly serves are looked up among subsets up to this size. */
+  get widestSegmentSet(): number {
+    return this.maxSegments;
+  }
+
+  /** The best segment fit of a product a channel does not wholly serve (0.5 for products that name no segment). */
+  get partialSegmentFit(): number {
+    return Math.max(0.5, (this.maxSegments - 1) / this.maxSegments);
+  }
 }
 
 /**
@@ -236,6 +279,9 @@ export class ProductIndex {
 export class ChannelIndex {
   private readonly byKey = new Map<string, Map<number, SortedList<IndexedChannel>[]>>();
   private readonly indexed = new Map<string, { channel: IndexedChannel; categories: string[] }>();
+  private searches = 0;
+  private readonly rows = new Map<string, Float64Array>();
+  private rowsOf?: ComplementarityTable;
 
   constructor(channels: Iterable<HostChannel>, readonly terms = new Terms()) {
     for (const channel of channels) this.add(channel);
@@ -275,6 +321,31 @@ export class ChannelIndex {
       }
       if (markets.size === 0) this.byKey.delete(category);
     }
+  }
+
+  /** A new mark for `IndexedChannel.searched`: a product search scores each channel once. */
+  nextSearch(): number {
+    return ++this.searches;
+  }
+
+  /**
+   * The weights of the categories that complement `category` (by interned category id; 0 for
+   * none), so the product search scores a channel's own categories with array reads. Cached per
+   * category for one table.
+   */
+  complementRow(category: string, table: ComplementarityTable): Float64Array {
+    if (this.rowsOf !== table) {
+      this.rows.clear();
+      this.rowsOf = table;
+    }
+    let row = this.rows.get(category);
+    if (!row) {
+      for (const partner of table.strongest(category)) this.terms.category(partner.category);
+      row = new Float64Array(this.terms.categoryCount);
+      for (const partner of table.strongest(category)) row[this.terms.category(partner.category)] = partner.weight;
+      this.rows.set(category, row);
+    }
+    return row;
   }
 
   list(category: string, market: number, grade: number): readonly IndexedChannel[] | undefined {

@@ -14,7 +14,19 @@ import {
   segmentFit,
   setKey,
 } from './indexes';
-import { better, complementOf, evaluate, FactorExplanation, gradeComplement, GuestProduct, HostChannel, scoreOf, typeFitOf } from './scoring';
+import {
+  better,
+  CHANNEL_TYPES,
+  complementOf,
+  evaluate,
+  FactorExplanation,
+  gradeComplement,
+  GuestProduct,
+  HostChannel,
+  scoreOf,
+  typeFitOf,
+  WEIGHTS,
+} from './scoring';
 
 /**
  * Exact top-k searches over indexes, so that a rebuild does not score every (channel, product)
@@ -46,13 +58,23 @@ export interface SearchStats {
 const EPSILON = 1e-5;
 /**
  * The same score as `evaluate` (same vetoes, same arithmetic through `scoreOf`), without the
- * explanation: -1 for a vetoed pair. The channel must be live.
+ * explanation: -1 for a vetoed pair. The channel must be live; `row` is the complement row of
+ * the product's category and `category` its interned id.
  */
-function fastScore(channel: IndexedChannel, product: IndexedProduct, table: ComplementarityTable): number {
+function fastScore(channel: IndexedChannel, product: IndexedProduct, category: number, row: Float64Array): number {
   if (channel.organisationId === product.organisationId) return -1;
   const inMarkets = countIn(product.markets, channel.inMarket);
   if (inMarkets === 0) return -1;
-  const complement = complementOf(channel.own, product.category, product.grade, table.lookup);
+  let complement = 0;
+  const { ownCategories, ownGrades } = channel;
+  for (let i = 0; i < ownCategories.length; i++) {
+    let value: number;
+    if (ownCategories[i] === category) {
+      if (ownGrades[i] === product.grade) return -1;
+      value = gradeComplement(ownGrades[i], product.grade);
+    } else value = row[ownCategories[i]] ?? 0;
+    if (value > complement) complement = value;
+  }
   if (complement <= 0) return -1;
   return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product.segments, channel), channel.spare, typeFitOf(channel.type, product.grade));
 }
@@ -122,14 +144,105 @@ function subsetKeys(markets: number[], maxSize: number, limit: number): string[]
 
 const isSubset = (xs: number[], member: boolean[]) => xs.every((x) => member[x]);
 
+/** A binary max-heap by `bound`: tiers are read best first while they are still being made. */
+class MaxHeap<T extends { bound: number }> {
+  private readonly items: T[] = [];
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    let i = a.push(item) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent].bound >= a[i].bound) break;
+      [a[parent], a[i]] = [a[i], a[parent]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let best = i;
+        if (l < a.length && a[l].bound > a[best].bound) best = l;
+        if (r < a.length && a[r].bound > a[best].bound) best = r;
+        if (best === i) break;
+        [a[best], a[i]] = [a[i], a[best]];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+/** What a channel adds to any score (spare capacity, type fit), without rounding: for bounds only. */
+const potentialOf = (spare: number, typeFit: number) => WEIGHTS.capacity * spare + WEIGHTS.channelType * typeFit;
+/** An upper bound of a score from its parts (unrounded; `TopK.beats` allows for the rounding). */
+const boundOf = (complement: number, marketFit: number, segmentFit: number, potential: number) =>
+  WEIGHTS.complementarity * complement + WEIGHTS.markets * marketFit + WEIGHTS.segments * segmentFit + potential;
+/** Per grade: the most any channel type and spare capacity can add. */
+const BEST_POTENTIAL = GRADES.map((g) => Math.max(...CHANNEL_TYPES.map((type) => potentialOf(1, typeFitOf(type, g)))));
+const gradeSlot = (grade: number) => Math.min(5, Math.max(1, grade)) - 1;
+
+/** A category a host's products complement, with the complement per guest grade (-1: direct competitor). */
+interface HostCategory {
+  category: string;
+  best: number;
+  complements: number[];
+}
+
+/**
+ * The categories a host's own products complement, strongest first: its own categories (grade
+ * complement, competitor veto) merged with each own category's partners, strongest first. A
+ * partner category's complement is its weight the first time the merge meets it.
+ */
+function strongestFirst(own: { category: string; grade: number }[], table: ComplementarityTable): () => HostCategory | undefined {
+  const ownCategories = [...new Set(own.map((o) => o.category))];
+  const mine: HostCategory[] = ownCategories
+    .map((category) => {
+      const complements = GRADES.map((g) => complementOf(own, category, g, table.lookup));
+      return { category, complements, best: Math.max(...complements) };
+    })
+    .filter((c) => c.best > 0)
+    .sort((a, b) => b.best - a.best);
+  const lists = ownCategories.map((category) => table.strongest(category));
+  const at = lists.map(() => 0);
+  const met = new Set(ownCategories);
+  let next = 0;
+  return () => {
+    for (;;) {
+      let pick = -1;
+      for (let i = 0; i < lists.length; i++) {
+        if (at[i] < lists[i].length && (pick < 0 || lists[i][at[i]].weight > lists[pick][at[pick]].weight)) pick = i;
+      }
+      if (next < mine.length && (pick < 0 || mine[next].best >= lists[pick][at[pick]].weight)) return mine[next++];
+      if (pick < 0) return undefined;
+      const { category, weight } = lists[pick][at[pick]++];
+      if (met.has(category)) continue;
+      met.add(category);
+      return { category, best: weight, complements: [weight, weight, weight, weight, weight] };
+    }
+  };
+}
+
 /**
  * The k best guest products for one host channel, exactly as a scan over every product would
- * rank them. For every (category, grade) the host complements there are two tiers: the products
- * all of whose markets the channel reaches (bound: full market fit), found by looking up the
- * subsets of the channel's markets, and those it reaches only partly (bound: the best partial
- * fit). Whole tiers are read first, each pass in order of bound, and a pass stops at the first
- * tier the k-th best beats. Products with the same markets and segments score as one group and
- * are read in id order, so a group stops at the first product that cannot enter.
+ * rank them. The host's complementary categories are met strongest first. Per (category, grade)
+ * there are four tiers: products whose markets the channel reaches wholly or partly, times
+ * segments it serves wholly or partly. Tiers are read in order of the best score they allow
+ * (a category's tiers are made when the best tier left could be one of them), and the search
+ * stops at the first tier the k-th best beats. Whole fits are found by looking up the subsets
+ * of the channel's markets (and segments); partial ones by market. Products with the same
+ * markets and segments score as one group and are read in id order, so a group stops at the
+ * first product that cannot enter.
  */
 export function topKForChannel(
   channel: HostChannel,
@@ -141,83 +254,102 @@ export function topKForChannel(
   if (!isLive(channel)) return [];
   const c = indexChannel(channel, index.terms);
   const top = new TopK(k, floor);
-  type Tier = { bound: number; entry: CategoryGrade; complement: number; typeFit: number };
-  const tiers: Tier[] = [];
-  const own = channel.hostProducts;
-  const ownCategories = new Set(own.map((o) => o.category));
-  const visit = (category: string) => {
-    if (!index.hasCategory(category)) return;
-    // Only the host's own categories depend on the grade (grade complement, competitor veto).
-    const flat = ownCategories.has(category) ? -1 : complementOf(own, category, 1, table.lookup);
-    for (const grade of GRADES) {
-      const entry = index.entry(category, grade, false);
-      if (!entry) continue;
-      const complement = flat >= 0 ? flat : complementOf(own, category, grade, table.lookup);
-      if (complement <= 0) continue;
-      const typeFit = typeFitOf(c.type, grade);
-      tiers.push({ bound: scoreOf(complement, 1, 1, c.spare, typeFit), entry, complement, typeFit });
+  const typeFits = GRADES.map((g) => typeFitOf(c.type, g));
+  const potentials = typeFits.map((fit) => potentialOf(c.spare, fit));
+  const bestPotential = Math.max(...potentials);
+  const marketSubsets = subsetKeys(c.markets, index.widestMarketSet, 4096);
+  const segments = [...c.inSegment.keys()].filter((s) => c.inSegment[s]);
+  const segmentSubsets = subsetKeys(segments, index.widestSegmentSet, 4096);
+  const [partialMarkets, partialSegments] = [index.partialMarketFit, index.partialSegmentFit];
+
+  type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
+  const offerGroup = (group: ProductGroup, score: number) => {
+    for (const p of group.products.sorted) {
+      if (!top.admits(score, p.id)) break;
+      if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
+      stats.evaluated++;
+      top.offer(p.id, score);
     }
   };
-  const visited = new Set<string>();
-  for (const o of own) {
-    for (const category of [o.category, ...table.partners(o.category).keys()]) {
-      if (visited.has(category)) continue;
-      visited.add(category);
-      visit(category);
-    }
-  }
-  tiers.sort((a, b) => b.bound - a.bound);
-
-  const offerGroups = (groups: Map<string, ProductGroup>, complement: number, marketFit: number, typeFit: number) => {
-    for (const group of groups.values()) {
-      const score = scoreOf(complement, marketFit, segmentFit(group.segments, c), c.spare, typeFit);
-      for (const p of group.products.sorted) {
-        if (!top.admits(score, p.id)) break;
-        if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
-        stats.evaluated++;
-        top.offer(p.id, score);
-      }
-    }
-  };
-
-  // Pass 1: whole fits. Look up the subsets of the channel's markets, or test the sets if they are fewer.
-  const subsets = subsetKeys(c.markets, index.widestMarketSet, 4096);
-  for (const { bound, entry, complement, typeFit } of tiers) {
-    if (top.beats(bound)) break;
-    if (subsets && subsets.length < entry.sets.size) {
-      for (const key of subsets) {
-        const set = entry.sets.get(key);
-        if (set) offerGroups(set.groups, complement, 1, typeFit);
-      }
-    } else {
-      for (const set of entry.sets.values()) if (isSubset(set.markets, c.inMarket)) offerGroups(set.groups, complement, 1, typeFit);
-    }
-  }
-  // Pass 2: partial fits, each market set once (under the first of its markets the channel reaches).
-  const partial = index.partialMarketFit;
-  if (partial > 0) {
-    for (const { entry, complement, typeFit } of tiers) {
-      if (top.beats(scoreOf(complement, partial, 1, c.spare, typeFit))) break;
-      for (const m of c.markets) {
-        for (const set of entry.setsByMarket.get(m) ?? []) {
-          const inMarkets = countIn(set.markets, c.inMarket);
-          if (inMarkets === set.markets.length) continue;
-          if (set.markets.find((x) => c.inMarket[x]) !== m) continue;
-          const marketFit = inMarkets / set.markets.length;
-          if (top.beats(scoreOf(complement, marketFit, 1, c.spare, typeFit))) continue;
-          offerGroups(set.groups, complement, marketFit, typeFit);
+  const offerSet = (tier: Tier, groups: Map<string, ProductGroup>, marketFit: number) => {
+    const { complement, g } = tier;
+    if (top.beats(boundOf(complement, marketFit, tier.wholeSegments ? 1 : partialSegments, potentials[g]))) return;
+    if (tier.wholeSegments) {
+      const score = scoreOf(complement, marketFit, 1, c.spare, typeFits[g]);
+      if (segmentSubsets && segmentSubsets.length < groups.size) {
+        for (const key of segmentSubsets) {
+          const group = groups.get(key);
+          if (group) offerGroup(group, score);
         }
+      } else {
+        for (const group of groups.values()) if (group.segments.length > 0 && isSubset(group.segments, c.inSegment)) offerGroup(group, score);
+      }
+      return;
+    }
+    for (const group of groups.values()) {
+      const fit = segmentFit(group.segments, c);
+      if (fit === 1 && group.segments.length > 0) continue;
+      offerGroup(group, scoreOf(complement, marketFit, fit, c.spare, typeFits[g]));
+    }
+  };
+  const read = (tier: Tier) => {
+    const { entry } = tier;
+    if (tier.wholeMarkets) {
+      if (marketSubsets && marketSubsets.length < entry.sets.size) {
+        for (const key of marketSubsets) {
+          const set = entry.sets.get(key);
+          if (set) offerSet(tier, set.groups, 1);
+        }
+      } else {
+        for (const set of entry.sets.values()) if (isSubset(set.markets, c.inMarket)) offerSet(tier, set.groups, 1);
+      }
+      return;
+    }
+    // Each partly reached market set once, under the first of its markets the channel reaches.
+    for (const m of c.markets) {
+      for (const set of entry.setsByMarket.get(m) ?? []) {
+        const inMarkets = countIn(set.markets, c.inMarket);
+        if (inMarkets === set.markets.length || set.markets.find((x) => c.inMarket[x]) !== m) continue;
+        offerSet(tier, set.groups, inMarkets / set.markets.length);
       }
     }
+  };
+
+  const tiers = new MaxHeap<Tier>();
+  const nextCategory = strongestFirst(channel.hostProducts, table);
+  for (let hc = nextCategory(); ; ) {
+    while (hc && boundOf(hc.best, 1, 1, bestPotential) >= (tiers.peek()?.bound ?? -1)) {
+      if (top.beats(boundOf(hc.best, 1, 1, bestPotential))) hc = undefined;
+      else {
+        for (let g = 0; g < 5 && index.hasCategory(hc.category); g++) {
+          const entry = index.entry(hc.category, g + 1, false);
+          const complement = hc.complements[g];
+          if (!entry || complement <= 0) continue;
+          for (const [wholeMarkets, marketFit] of [[true, 1], [false, partialMarkets]] as const) {
+            for (const [wholeSegments, segmentFit] of [[true, 1], [false, partialSegments]] as const) {
+              if (marketFit === 0) continue;
+              tiers.push({ bound: boundOf(complement, marketFit, segmentFit, potentials[g]), entry, complement, g, wholeMarkets, wholeSegments });
+            }
+          }
+        }
+        hc = nextCategory();
+      }
+    }
+    const tier = tiers.pop();
+    if (!tier || top.beats(tier.bound)) break;
+    read(tier);
   }
   return top.items.map((item) => ({ channelId: channel.id, productId: item.id, score: item.score }));
 }
 
 /**
- * The k best host channels for one guest product, by the same rule and the same exactness. For
- * every host category that complements the product: the channels reaching its least common
- * market (bound: full market fit) and those reaching only its other markets (bound: one market
- * short), each list read best potential first and left when the bound falls below the k-th best.
+ * The k best host channels for one guest product, by the same rule and the same exactness. Host
+ * categories that complement the product are visited strongest first until one's best possible
+ * score cannot reach the k-th best. Per category: the channels reaching the product's least
+ * common market (bound: full market fit) and those reaching only its other markets (bound: one
+ * market short), each list read best potential first and left when the bound falls below the
+ * k-th best. A channel serving none of the product's segments is scored only if it can still
+ * enter without them; each channel is scored at most once per search.
  */
 export function topKForProduct(
   product: GuestProduct,
@@ -227,45 +359,63 @@ export function topKForProduct(
   { excluded = () => false, stats = { evaluated: 0 }, floor }: SearchOptions = {},
 ): ScoredPair[] {
   const p = indexProduct(product, index.terms);
-  const top = new TopK(k, floor);
   if (p.markets.length === 0) return [];
-  const farthest = Math.max(p.grade - 1, 5 - p.grade);
-  const categories: [string, number][] = [
-    ...(farthest > 0 ? [[p.category, gradeComplement(1, 1 + farthest)] as [string, number]] : []),
-    ...table.partners(p.category),
-  ];
-  type Tier = { bound: number; list: readonly IndexedChannel[]; complement: number; marketFit: number; skipWith: number | null };
-  const tiers: Tier[] = [];
-  const boundOf = (c: IndexedChannel, complement: number, marketFit: number) =>
-    scoreOf(complement, marketFit, 1, c.spare, typeFitOf(c.type, p.grade));
-  for (const [category, complement] of categories) {
-    const lists = p.markets.map((m) => ({ m, list: index.list(category, m, p.grade) })).filter((l) => l.list && l.list.length > 0);
-    if (lists.length === 0) continue;
+  const top = new TopK(k, floor);
+  const g = gradeSlot(p.grade);
+  const search = index.nextSearch();
+  const anySegment = p.segments.length > 0;
+  const segmentBound = WEIGHTS.segments * (anySegment ? 1 : 0.5);
+  const partialFit = (p.markets.length - 1) / p.markets.length;
+  const row = index.complementRow(p.category, table);
+  const categoryId = index.terms.category(p.category);
+
+  const scan = (category: string, complement: number) => {
+    const lists: { m: number; list: readonly IndexedChannel[] }[] = [];
+    let rarest = -1;
+    for (const m of p.markets) {
+      const list = index.list(category, m, p.grade);
+      if (!list || list.length === 0) continue;
+      lists.push({ m, list });
+      if (rarest < 0 || list.length < lists[rarest].list.length) rarest = lists.length - 1;
+    }
+    if (lists.length === 0) return;
     // A channel that fits all the product's markets reaches the rarest one: that list holds the whole fits.
-    const rarest = lists.reduce((a, b) => (b.list!.length < a.list!.length ? b : a));
-    const whole = p.markets.every((m) => lists.some((l) => l.m === m));
-    const partialFit = (p.markets.length - 1) / p.markets.length;
-    for (const { m, list } of lists) {
-      const isRarest = m === rarest.m;
-      const marketFit = isRarest && whole ? 1 : partialFit;
+    const whole = lists.length === p.markets.length;
+    const rarestMarket = lists[rarest].m;
+    for (let i = 0; i < lists.length; i++) {
+      const marketFit = i === rarest && whole ? 1 : partialFit;
       if (marketFit === 0) continue;
-      tiers.push({ bound: boundOf(list![0], complement, marketFit), list: list!, complement, marketFit, skipWith: isRarest ? null : rarest.m });
+      const base = WEIGHTS.complementarity * complement + WEIGHTS.markets * marketFit;
+      for (const c of lists[i].list) {
+        const potential = c.potential[g];
+        if (top.beats(base + segmentBound + potential)) break;
+        // Channels that also reach the rarest market belong to that list.
+        if (i !== rarest && c.inMarket[rarestMarket]) continue;
+        if (c.searched === search) continue;
+        if (anySegment && (c.segmentMask & p.segmentMask) === 0 && top.beats(base + potential)) continue;
+        c.searched = search;
+        stats.evaluated++;
+        const score = fastScore(c, p, categoryId, row);
+        if (score >= 0 && top.admits(score, c.id) && !excluded(c.id, p.id)) top.offer(c.id, score);
+      }
     }
-  }
-  tiers.sort((a, b) => b.bound - a.bound);
-  const seen = new Set<string>();
-  for (const tier of tiers) {
-    if (top.beats(tier.bound)) break;
-    for (const c of tier.list) {
-      if (top.beats(boundOf(c, tier.complement, tier.marketFit))) break;
-      // Channels that also reach the rarest market belong to that list's tier.
-      if (tier.skipWith !== null && c.inMarket[tier.skipWith]) continue;
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      stats.evaluated++;
-      const score = fastScore(c, p, table);
-      if (score >= 0 && top.admits(score, c.id) && !excluded(c.id, p.id)) top.offer(c.id, score);
-    }
+  };
+
+  // The product's own category (grade complement, at most the farthest grade's) merged into its partners, strongest first.
+  const farthest = Math.max(p.grade - 1, 5 - p.grade);
+  const same = farthest > 0 ? gradeComplement(1, 1 + farthest) : 0;
+  const partners = table.strongest(p.category);
+  let sameDone = same <= 0;
+  for (let i = 0; ; ) {
+    let category: string;
+    let complement: number;
+    if (!sameDone && (i >= partners.length || same >= partners[i].weight)) {
+      [category, complement, sameDone] = [p.category, same, true];
+    } else if (i < partners.length) {
+      ({ category, weight: complement } = partners[i++]);
+    } else break;
+    if (top.beats(boundOf(complement, 1, anySegment ? 1 : 0.5, BEST_POTENTIAL[g]))) break;
+    scan(category, complement);
   }
   return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
 }
