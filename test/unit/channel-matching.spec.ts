@@ -165,7 +165,7 @@ describe('indexed top-k equals brute force', () => {
           }
         }
         const matcher = new MutualMatcher({
-          products: new Map(products.map((p) => [p.id, p])), channels: new Map(channels.map((c) => [c.id, c])),
+          channels: new Map(channels.map((c) => [c.id, c])),
           productIndex, channelIndex, table: rulesTable, excluded,
         }, w.k);
         for (const c of channels) {
@@ -175,7 +175,7 @@ describe('indexed top-k equals brute force', () => {
         }
         // From the product side, with a fresh matcher (what a refresh of the guest does).
         const guestSide = new MutualMatcher({
-          products: new Map(products.map((p) => [p.id, p])), channels: new Map(channels.map((c) => [c.id, c])),
+          channels: new Map(channels.map((c) => [c.id, c])),
           productIndex, channelIndex, table: rulesTable, excluded,
         }, w.k);
         for (const p of products) {

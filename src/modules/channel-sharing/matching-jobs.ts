@@ -120,7 +120,11 @@ export class MatchingJobs {
         const product = snapshot.products.get(pair.product_id);
         if (!channel || !product || snapshot.excluded(channel.id, product.id)) continue;
         const result = evaluate(channel, product, snapshot.table.lookup);
-        if (result.kind === 'scored') offer({ channelId: channel.id, productId: product.id, score: result.score, factors: result.factors });
+        if (result.kind !== 'scored') continue;
+        offer({
+          channelId: channel.id, productId: product.id, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId,
+          score: result.score, factors: result.factors,
+        });
       }
       const run = await em.save(em.create(MatchingRun, {
         clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, status: 'running',
@@ -171,9 +175,12 @@ async function insertCandidates(em: EntityManager, runId: string, shard: number,
   for (let i = 0; i < pairs.length; i += 2_000) {
     const batch = pairs.slice(i, i + 2_000);
     await em.query(
-      `INSERT INTO match_candidates (run_id, shard, channel_id, product_id, score, factors)
-       SELECT $1, $2, c, p, s, f FROM unnest($3::uuid[], $4::uuid[], $5::real[], $6::jsonb[]) AS t(c, p, s, f)`,
-      [runId, shard, batch.map((p) => p.channelId), batch.map((p) => p.productId), batch.map((p) => p.score), batch.map((p) => JSON.stringify(p.factors))],
+      `INSERT INTO match_candidates (run_id, shard, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors)
+       SELECT $1, $2, c, p, h, g, s, f FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::real[], $8::jsonb[]) AS t(c, p, h, g, s, f)`,
+      [
+        runId, shard, batch.map((p) => p.channelId), batch.map((p) => p.productId), batch.map((p) => p.hostOrganisationId),
+        batch.map((p) => p.guestOrganisationId), batch.map((p) => p.score), batch.map((p) => JSON.stringify(p.factors)),
+      ],
     );
   }
 }

@@ -48,6 +48,8 @@ export class MatchCandidate {
   @PrimaryColumn({ type: 'int' }) shard: number;
   @PrimaryColumn({ type: 'uuid' }) channelId: string;
   @PrimaryColumn({ type: 'uuid' }) productId: string;
+  @Column({ type: 'uuid' }) hostOrganisationId: string;
+  @Column({ type: 'uuid' }) guestOrganisationId: string;
   @Column({ type: 'real' }) score: number;
   @Column({ type: 'jsonb' }) factors: unknown;
 }

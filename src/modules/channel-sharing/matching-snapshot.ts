@@ -8,11 +8,17 @@ import { PairFilter } from './matching/top-k';
 /** Days a declined or rejected pair is not proposed again. */
 export const COOL_DOWN_DAYS = 90;
 
-interface ProductRow { id: string; organisation_id: string; category: string; grade: number; segments: string[]; markets: string[] }
+/** Rows as read: markets and segments joined by SEPARATOR (node-pg parses text[] far slower than String.split). */
+interface ProductRow { id: string; organisation_id: string; category: string; grade: number; segments: string; markets: string }
 interface ChannelRow {
-  id: string; organisation_id: string; type: ChannelType; markets: string[]; segments: string[];
+  id: string; organisation_id: string; type: ChannelType; markets: string; segments: string;
   capacity: number; used_capacity: number; active: boolean;
 }
+const SEPARATOR = '\x1f';
+const joined = (column: string) => `array_to_string(${column}, chr(31)) AS ${column}`;
+const split = (value: string) => (value === '' ? [] : value.split(SEPARATOR));
+/** Products read per query when loading a snapshot. */
+const PAGE = 50_000;
 
 const pairKey = (channelId: string, productId: string) => `${channelId}|${productId}`;
 
@@ -23,11 +29,11 @@ const pairKey = (channelId: string, productId: string) => `${channelId}|${produc
  * that changed since it was loaded.
  */
 export class MatchingSnapshot {
-  readonly products = new Map<string, GuestProduct>();
   readonly channels = new Map<string, HostChannel>();
   readonly productIndex = new ProductIndex([]);
   readonly channelIndex = new ChannelIndex([], this.productIndex.terms);
-  private readonly byOrganisation = new Map<string, { products: string[]; channels: string[] }>();
+  /** Per organisation: its id (one string for all its rows), its products and channels. */
+  private readonly byOrganisation = new Map<string, { id: string; products: string[]; channels: string[] }>();
   private readonly blocked = new Set<string>();
   /** Channels with a blocked pair: most have none, and the search asks about every pair it keeps. */
   private readonly blockedChannels = new Set<string>();
@@ -81,16 +87,27 @@ export class MatchingSnapshot {
    * (their pairs as host or as guest), into the snapshot.
    */
   private async read(em: EntityManager, organisations: string[] | null): Promise<void> {
-    const mine = organisations === null ? '' : 'AND organisation_id = ANY($2)';
-    const params = organisations === null ? [this.clusterId] : [this.clusterId, organisations];
-    const products: ProductRow[] = await em.query(
-      `SELECT id, organisation_id, category, grade, segments, markets FROM products WHERE cluster_id = $1 ${mine}`, params,
-    );
+    const mine = organisations === null ? '' : 'AND organisation_id = ANY($3)';
+    const params = organisations === null ? [] : [organisations];
+    // Products in pages by id: a large cluster's rows are never all in memory at once, and each
+    // page arrives in id order, the order the index keeps them in.
+    const own = new Map<string, { category: string; grade: number }[]>();
+    for (let after = ''; ; ) {
+      const page: ProductRow[] = await em.query(
+        `SELECT id, organisation_id, category, grade, ${joined('segments')}, ${joined('markets')} FROM products
+         WHERE cluster_id = $1 AND id > $2::uuid ${mine} ORDER BY id LIMIT ${PAGE}`,
+        [this.clusterId, after || '00000000-0000-0000-0000-000000000000', ...params],
+      );
+      this.putProducts(page, own);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
     const channels: ChannelRow[] = await em.query(
-      `SELECT id, organisation_id, type, markets, segments, capacity, used_capacity, active FROM channels WHERE cluster_id = $1 ${mine}`,
-      params,
+      `SELECT id, organisation_id, type, ${joined('markets')}, ${joined('segments')}, capacity, used_capacity, active
+       FROM channels WHERE cluster_id = $1 ${mine.replace('$3', '$2')}`,
+      [this.clusterId, ...params],
     );
-    this.put(products, channels);
+    this.putChannels(channels, own);
     const blocked: { channel_id: string; product_id: string }[] = await em.query(
       `SELECT channel_id, product_id FROM channel_matches
        WHERE cluster_id = $1 AND ${BLOCKED}
@@ -108,45 +125,45 @@ export class MatchingSnapshot {
     return new MutualMatcher(this, k);
   }
 
+  /** Products by id, as `evaluate` reads them (held once, in the product index). */
+  readonly products = { get: (id: string): GuestProduct | undefined => this.productIndex.product(id) };
+
   productsOf(organisationId: string): GuestProduct[] {
-    return (this.byOrganisation.get(organisationId)?.products ?? []).map((id) => this.products.get(id)!);
+    return (this.byOrganisation.get(organisationId)?.products ?? []).flatMap((id) => this.products.get(id) ?? []);
   }
 
   channelsOf(organisationId: string): HostChannel[] {
     return (this.byOrganisation.get(organisationId)?.channels ?? []).map((id) => this.channels.get(id)!);
   }
 
-  private put(productRows: ProductRow[], channelRows: ChannelRow[]): void {
-    const own = new Map<string, { category: string; grade: number }[]>();
-    for (const r of productRows) {
-      const product: GuestProduct = {
-        id: r.id, organisationId: r.organisation_id, category: r.category, grade: r.grade, segments: r.segments, markets: r.markets,
-      };
-      this.products.set(r.id, product);
-      this.productIndex.add(product);
-      this.entry(r.organisation_id).products.push(r.id);
-      const list = own.get(r.organisation_id) ?? [];
-      if (!list.some((o) => o.category === r.category && o.grade === r.grade)) list.push({ category: r.category, grade: r.grade });
-      own.set(r.organisation_id, list);
+  private putProducts(rows: ProductRow[], own: Map<string, { category: string; grade: number }[]>): void {
+    for (const r of rows) {
+      const organisation = this.entry(r.organisation_id);
+      const category = this.productIndex.terms.canonicalCategory(r.category);
+      this.productIndex.add({ id: r.id, organisationId: organisation.id, category, grade: r.grade, segments: split(r.segments), markets: split(r.markets) });
+      organisation.products.push(r.id);
+      const list = own.get(organisation.id) ?? [];
+      if (!list.some((o) => o.category === category && o.grade === r.grade)) list.push({ category, grade: r.grade });
+      own.set(organisation.id, list);
     }
-    for (const r of channelRows) {
-      const channel: HostChannel = {
-        id: r.id, organisationId: r.organisation_id, type: r.type, markets: r.markets, segments: r.segments,
-        capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: own.get(r.organisation_id) ?? [],
-      };
-      this.channels.set(r.id, channel);
-      this.channelIndex.add(channel);
-      this.entry(r.organisation_id).channels.push(r.id);
+  }
+
+  private putChannels(rows: ChannelRow[], own: Map<string, { category: string; grade: number }[]>): void {
+    const channels = rows.map((r): HostChannel => ({
+      id: r.id, organisationId: this.entry(r.organisation_id).id, type: r.type, markets: split(r.markets), segments: split(r.segments),
+      capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: own.get(r.organisation_id) ?? [],
+    }));
+    for (const channel of channels) {
+      this.channels.set(channel.id, channel);
+      this.entry(channel.organisationId).channels.push(channel.id);
     }
+    this.channelIndex.addAll(channels);
   }
 
   private drop(organisationId: string): void {
     const entry = this.byOrganisation.get(organisationId);
     if (!entry) return;
-    for (const id of entry.products) {
-      this.productIndex.remove(this.products.get(id)!);
-      this.products.delete(id);
-    }
+    for (const id of entry.products) this.productIndex.remove({ id });
     for (const id of entry.channels) {
       this.channelIndex.remove(this.channels.get(id)!);
       this.channels.delete(id);
@@ -154,9 +171,9 @@ export class MatchingSnapshot {
     this.byOrganisation.delete(organisationId);
   }
 
-  private entry(organisationId: string): { products: string[]; channels: string[] } {
+  private entry(organisationId: string): { id: string; products: string[]; channels: string[] } {
     let entry = this.byOrganisation.get(organisationId);
-    if (!entry) this.byOrganisation.set(organisationId, (entry = { products: [], channels: [] }));
+    if (!entry) this.byOrganisation.set(organisationId, (entry = { id: organisationId, products: [], channels: [] }));
     return entry;
   }
 }

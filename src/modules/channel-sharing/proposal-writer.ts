@@ -32,19 +32,15 @@ export class ProposalWriter {
       millis[name] = Math.round(now - mark);
       mark = now;
     };
-    await em.query(
-      `CREATE TEMP TABLE kept ON COMMIT DROP AS
-       SELECT DISTINCT ON (channel_id, product_id) channel_id, product_id, score, factors
-       FROM match_candidates WHERE run_id = $1 ORDER BY channel_id, product_id, score DESC`,
-      [run.id],
-    );
+    // The run's kept pairs: one row per pair (a channel is in one shard; a refresh dedupes its pairs).
+    const kept = '(SELECT * FROM match_candidates WHERE run_id = $1)';
     // A full run's kept set is large: give the planner its size. A refresh's is a handful of rows.
-    if (!run.organisationId) await em.query('ANALYZE kept');
-    const [{ n: pairsKept }] = await em.query('SELECT count(*)::int AS n FROM kept');
+    if (!run.organisationId) await em.query('ANALYZE match_candidates');
+    const [{ n: pairsKept }] = await em.query(`SELECT count(*)::int AS n FROM ${kept} k`, [run.id]);
     lap('kept');
     const updated = await em.query(
       `WITH u AS (UPDATE channel_matches m SET score = k.score, factors = k.factors, run_id = $1, updated_at = now()
-                  FROM kept k WHERE m.channel_id = k.channel_id AND m.product_id = k.product_id AND m.status = 'proposed'
+                  FROM ${kept} k WHERE m.channel_id = k.channel_id AND m.product_id = k.product_id AND m.status = 'proposed'
                   RETURNING m.id)
        SELECT count(*)::int AS n FROM u`,
       [run.id],
@@ -54,8 +50,9 @@ export class ProposalWriter {
       `WITH i AS (
          INSERT INTO channel_matches
            (cluster_id, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors, status, run_id, approval_id)
-         SELECT $2, k.channel_id, k.product_id, c.organisation_id, p.organisation_id, k.score, k.factors, 'proposed', $1, gen_random_uuid()
-         FROM kept k JOIN channels c ON c.id = k.channel_id JOIN products p ON p.id = k.product_id
+         SELECT $2, k.channel_id, k.product_id, k.host_organisation_id, k.guest_organisation_id, k.score, k.factors, 'proposed', $1,
+                gen_random_uuid()
+         FROM ${kept} k
          ON CONFLICT (channel_id, product_id) WHERE status IN ('proposed', 'approved', 'accepted', 'agreed') DO NOTHING
          RETURNING id)
        SELECT id FROM i`,
@@ -83,10 +80,10 @@ export class ProposalWriter {
            AND ($2::uuid IS NULL OR m.host_organisation_id = $2 OR m.guest_organisation_id = $2)
            -- a refresh that committed after this run began knows better
            AND m.updated_at < $3
-           AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.channel_id = m.channel_id AND k.product_id = m.product_id)
+           AND NOT EXISTS (SELECT 1 FROM match_candidates k WHERE k.run_id = $4 AND k.channel_id = m.channel_id AND k.product_id = m.product_id)
          RETURNING m.id)
        SELECT id FROM e`,
-      [run.clusterId, run.organisationId, run.createdAt],
+      [run.clusterId, run.organisationId, run.createdAt, run.id],
     );
     await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
     lap('expired');

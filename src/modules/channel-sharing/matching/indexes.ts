@@ -9,33 +9,57 @@ import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType 
 
 export const GRADES = [1, 2, 3, 4, 5] as const;
 
-/** Markets and segments as small integers, shared by a snapshot's two indexes. */
-export class Terms {
-  private readonly markets = new Map<string, number>();
-  private readonly segments = new Map<string, number>();
-  private readonly categories = new Map<string, number>();
+/** One kind of term as small integers, and back. */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
 
-  market(term: string): number {
-    return intern(this.markets, term);
-  }
-
-  segment(term: string): number {
-    return intern(this.segments, term);
-  }
-
-  category(term: string): number {
-    return intern(this.categories, term);
-  }
-
-  get categoryCount(): number {
-    return this.categories.size;
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      this.ids.set(term, (id = this.names.length));
+      this.names.push(term);
+    }
+    return id;
   }
 }
 
-function intern(map: Map<string, number>, term: string): number {
-  let id = map.get(term);
-  if (id === undefined) map.set(term, (id = map.size));
-  return id;
+/**
+ * Markets, segments and categories as small integers, shared by a snapshot's two indexes. Held
+ * products keep the one string per term (not one per row read).
+ */
+export class Terms {
+  private readonly markets = new Vocabulary();
+  private readonly segments = new Vocabulary();
+  private readonly categories = new Vocabulary();
+
+  market(term: string): number {
+    return this.markets.id(term);
+  }
+
+  segment(term: string): number {
+    return this.segments.id(term);
+  }
+
+  category(term: string): number {
+    return this.categories.id(term);
+  }
+
+  get categoryCount(): number {
+    return this.categories.names.length;
+  }
+
+  /** The product as `evaluate` reads it, from its indexed form. */
+  product(p: IndexedProduct): GuestProduct {
+    return {
+      id: p.id, organisationId: p.organisationId, category: p.category, grade: p.grade,
+      markets: p.markets.map((m) => this.markets.names[m]), segments: p.segments.map((s) => this.segments.names[s]),
+    };
+  }
+
+  canonicalCategory(term: string): string {
+    return this.categories.names[this.category(term)];
+  }
 }
 
 const sortedUnique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
@@ -72,7 +96,8 @@ export interface IndexedChannel {
   /** `own` as interned category ids and grades, for the product search's inner loop. */
   ownCategories: number[];
   ownGrades: number[];
-  /** Per grade 1–5: what spare capacity and type fit add to any score. */
+  /** Per grade 1–5: how well the channel type suits it, and what spare capacity and type fit add to any score. */
+  typeFits: number[];
   potential: number[];
   /** The last product search that scored this channel (see ChannelIndex.nextSearch). */
   searched: number;
@@ -83,7 +108,7 @@ export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduc
   return {
     id: product.id,
     organisationId: product.organisationId,
-    category: product.category,
+    category: terms.canonicalCategory(product.category),
     grade: product.grade,
     markets: sortedUnique(product.markets.map((m) => terms.market(m))),
     segments,
@@ -106,6 +131,7 @@ export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel
     own: channel.hostProducts,
     ownCategories: channel.hostProducts.map((o) => terms.category(o.category)),
     ownGrades: channel.hostProducts.map((o) => o.grade),
+    typeFits: GRADES.map((g) => typeFitOf(channel.type, g)),
     potential: GRADES.map((g) => scoreOf(0, 0, 0, spareRatio(channel), typeFitOf(channel.type, g))),
     searched: 0,
   };
@@ -123,13 +149,18 @@ export const segmentFit = (segments: number[], channel: IndexedChannel) =>
 
 /** A list that is sorted lazily: bulk loads push, the first read after a change sorts (cheap when nearly sorted). */
 class SortedList<T> {
-  private items: T[] = [];
+  private items: T[];
   private dirty = false;
-  constructor(private readonly order: (a: T, b: T) => number) {}
+  constructor(private readonly order: (a: T, b: T) => number, first?: T) {
+    // Most product groups hold one product: an array of exactly one.
+    this.items = first === undefined ? [] : [first];
+  }
 
-  push(item: T): void {
+  /** Adds an item; pushes in order keep the list sorted without a sort. `inOrder`: the caller vouches for that. */
+  push(item: T, inOrder = false): void {
+    const last = this.items[this.items.length - 1];
+    if (!inOrder && !this.dirty && last !== undefined && this.order(last, item) > 0) this.dirty = true;
     this.items.push(item);
-    this.dirty = true;
   }
 
   remove(item: T): void {
@@ -201,7 +232,8 @@ export class ProductIndex {
     const entry = this.entry(p.category, p.grade, true)!;
     const marketKey = setKey(p.markets);
     let set = entry.sets.get(marketKey);
-    if (!set) {
+    if (set) p.markets = set.markets; // one array per market set, not per product
+    else {
       entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, groups: new Map() }));
       for (const m of p.markets) {
         const list = entry.setsByMarket.get(m);
@@ -211,8 +243,21 @@ export class ProductIndex {
     }
     const segmentKey = setKey(p.segments);
     let group = set.groups.get(segmentKey);
-    if (!group) set.groups.set(segmentKey, (group = { segments: p.segments, products: new SortedList<IndexedProduct>(byId) }));
-    group.products.push(p);
+    if (group) {
+      p.segments = group.segments;
+      group.products.push(p);
+    } else set.groups.set(segmentKey, { segments: p.segments, products: new SortedList<IndexedProduct>(byId, p) });
+  }
+
+  /** The indexed product with this id (products that name no market are not held). */
+  get(id: string): IndexedProduct | undefined {
+    return this.indexed.get(id);
+  }
+
+  /** The same product as `evaluate` reads it. */
+  product(id: string): GuestProduct | undefined {
+    const p = this.indexed.get(id);
+    return p && this.terms.product(p);
   }
 
   /** Takes out the product with this id, as it was indexed. */
@@ -271,6 +316,9 @@ export class ProductIndex {
   }
 }
 
+/** Per grade slot (0–4): best potential first, then by id. */
+const CHANNEL_ORDER = GRADES.map((_, g) => (a: IndexedChannel, b: IndexedChannel) => b.potential[g] - a.potential[g] || byId(a, b));
+
 /**
  * Live host channels by (category the host sells, market the channel reaches), each list ordered
  * by what the channel itself adds to any score (spare capacity, type fit for the grade), best
@@ -284,27 +332,46 @@ export class ChannelIndex {
   private rowsOf?: ComplementarityTable;
 
   constructor(channels: Iterable<HostChannel>, readonly terms = new Terms()) {
-    for (const channel of channels) this.add(channel);
+    this.addAll(channels);
   }
 
   add(channel: HostChannel): void {
-    this.remove(channel);
-    if (!isLive(channel)) return;
-    const c = indexChannel(channel, this.terms);
-    const categories = [...new Set(channel.hostProducts.map((p) => p.category))];
-    this.indexed.set(c.id, { channel: c, categories });
-    for (const category of categories) {
-      let markets = this.byKey.get(category);
-      if (!markets) this.byKey.set(category, (markets = new Map()));
-      for (const m of c.markets) {
-        let lists = markets.get(m);
-        if (!lists) {
-          lists = GRADES.map((g) => new SortedList<IndexedChannel>((a, b) => b.potential[g - 1] - a.potential[g - 1] || byId(a, b)));
-          markets.set(m, lists);
-        }
-        for (const list of lists) list.push(c);
-      }
+    this.addAll([channel]);
+  }
+
+  /** Adds (or replaces) channels; per grade they are pushed in list order, so a bulk load needs no sorting. */
+  addAll(channels: Iterable<HostChannel>): void {
+    const fresh: { channel: IndexedChannel; categories: string[] }[] = [];
+    // Into an empty index, channels are pushed in each list's order (sorted below).
+    const bulk = this.indexed.size === 0;
+    for (const channel of channels) {
+      this.remove(channel);
+      if (!isLive(channel)) continue;
+      const entry = { channel: indexChannel(channel, this.terms), categories: [...new Set(channel.hostProducts.map((p) => p.category))] };
+      this.indexed.set(channel.id, entry);
+      fresh.push(entry);
     }
+    // By id once, then (stable) by potential per grade: the lists' order without comparing ids again.
+    fresh.sort((a, b) => byId(a.channel, b.channel));
+    GRADES.forEach((_, g) => {
+      fresh.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
+      for (const { channel, categories } of fresh) {
+        for (const category of categories) {
+          let markets = this.byKey.get(category);
+          if (!markets) this.byKey.set(category, (markets = new Map()));
+          for (const m of channel.markets) {
+            let lists = markets.get(m);
+            if (!lists) markets.set(m, (lists = CHANNEL_ORDER.map((order) => new SortedList<IndexedChannel>(order))));
+            lists[g].push(channel, bulk);
+          }
+        }
+      }
+    });
+  }
+
+  /** The indexed channel with this id (live channels only). */
+  get(id: string): IndexedChannel | undefined {
+    return this.indexed.get(id)?.channel;
   }
 
   /** Takes out the channel with this id, as it was indexed. */

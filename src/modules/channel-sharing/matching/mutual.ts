@@ -10,6 +10,8 @@ import {
   ScoredPair,
   SearchStats,
   topKForChannel,
+  topKForIndexedChannel,
+  topKForIndexedProduct,
   topKForProduct,
 } from './top-k';
 
@@ -33,7 +35,6 @@ export class MutualMatcher {
 
   constructor(
     private readonly source: {
-      products: ReadonlyMap<string, GuestProduct>;
       channels: ReadonlyMap<string, HostChannel>;
       productIndex: ProductIndex;
       channelIndex: ChannelIndex;
@@ -41,15 +42,20 @@ export class MutualMatcher {
       excluded: PairFilter;
     },
     private readonly k: number,
-  ) {}
+  ) {
+    // Products are held once, indexed with the terms both indexes share.
+    if (source.productIndex.terms !== source.channelIndex.terms) throw new Error('the product and channel indexes must share their terms');
+  }
 
   forChannel(channel: HostChannel): ScoredPair[] {
     const { productIndex, table, excluded } = this.source;
-    const top = topKForChannel(channel, productIndex, table, this.k, { excluded, stats: this.stats });
+    const indexed = this.source.channelIndex.get(channel.id);
+    const options = { excluded, stats: this.stats };
+    const top = indexed ? topKForIndexedChannel(indexed, productIndex, table, this.k, options) : topKForChannel(channel, productIndex, table, this.k, options);
     this.channels.set(channel.id, { top: top.map((t) => t.productId) });
     return top.filter((pair) => this.inside(this.products, pair.productId, { score: pair.score, id: channel.id }, (floor) => {
-      const product = this.source.products.get(pair.productId)!;
-      return topKForProduct(product, this.source.channelIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.channelId);
+      const product = this.source.productIndex.get(pair.productId)!;
+      return topKForIndexedProduct(product, this.source.channelIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.channelId);
     }));
   }
 
@@ -58,18 +64,20 @@ export class MutualMatcher {
     const top = topKForProduct(product, channelIndex, table, this.k, { excluded, stats: this.stats });
     this.products.set(product.id, { top: top.map((t) => t.channelId) });
     return top.filter((pair) => this.inside(this.channels, pair.channelId, { score: pair.score, id: product.id }, (floor) => {
-      const channel = this.source.channels.get(pair.channelId)!;
-      return topKForChannel(channel, this.source.productIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.productId);
+      const channel = this.source.channelIndex.get(pair.channelId)!;
+      return topKForIndexedChannel(channel, this.source.productIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.productId);
     }));
   }
 
   /** The explanation of a kept pair, from the full rule (and a check that search and rule agree). */
   explain(pair: ScoredPair): ExplainedPair {
-    const result = evaluate(this.source.channels.get(pair.channelId)!, this.source.products.get(pair.productId)!, this.source.table.lookup);
+    const channel = this.source.channels.get(pair.channelId)!;
+    const product = this.source.productIndex.product(pair.productId)!;
+    const result = evaluate(channel, product, this.source.table.lookup);
     if (result.kind !== 'scored' || result.score !== pair.score) {
       throw new Error(`search and rule disagree on ${pair.channelId}/${pair.productId}: ${pair.score} vs ${JSON.stringify(result)}`);
     }
-    return { ...pair, factors: result.factors };
+    return { ...pair, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId, factors: result.factors };
   }
 
   /** Whether `rank` (this pair, seen from `subject`'s side) is inside the subject's top k. */

@@ -42,7 +42,10 @@ export interface ScoredPair {
   score: number;
 }
 
+/** A kept pair with its two organisations and every factor of its score. */
 export interface ExplainedPair extends ScoredPair {
+  hostOrganisationId: string;
+  guestOrganisationId: string;
   factors: FactorExplanation[];
 }
 
@@ -76,7 +79,7 @@ function fastScore(channel: IndexedChannel, product: IndexedProduct, category: n
     if (value > complement) complement = value;
   }
   if (complement <= 0) return -1;
-  return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product.segments, channel), channel.spare, typeFitOf(channel.type, product.grade));
+  return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product.segments, channel), channel.spare, channel.typeFits[gradeSlot(product.grade)]);
 }
 
 /** A ranked position: candidates must rank above it, i.e. a higher score, or the same score and a smaller id. */
@@ -249,12 +252,21 @@ export function topKForChannel(
   index: ProductIndex,
   table: ComplementarityTable,
   k: number,
+  options: SearchOptions = {},
+): ScoredPair[] {
+  return isLive(channel) ? topKForIndexedChannel(indexChannel(channel, index.terms), index, table, k, options) : [];
+}
+
+/** `topKForChannel` for a live channel indexed with the product index's terms. */
+export function topKForIndexedChannel(
+  c: IndexedChannel,
+  index: ProductIndex,
+  table: ComplementarityTable,
+  k: number,
   { excluded = () => false, stats = { evaluated: 0 }, floor }: SearchOptions = {},
 ): ScoredPair[] {
-  if (!isLive(channel)) return [];
-  const c = indexChannel(channel, index.terms);
   const top = new TopK(k, floor);
-  const typeFits = GRADES.map((g) => typeFitOf(c.type, g));
+  const { typeFits } = c;
   const potentials = typeFits.map((fit) => potentialOf(c.spare, fit));
   const bestPotential = Math.max(...potentials);
   const marketSubsets = subsetKeys(c.markets, index.widestMarketSet, 4096);
@@ -316,7 +328,7 @@ export function topKForChannel(
   };
 
   const tiers = new MaxHeap<Tier>();
-  const nextCategory = strongestFirst(channel.hostProducts, table);
+  const nextCategory = strongestFirst(c.own, table);
   for (let hc = nextCategory(); ; ) {
     while (hc && boundOf(hc.best, 1, 1, bestPotential) >= (tiers.peek()?.bound ?? -1)) {
       if (top.beats(boundOf(hc.best, 1, 1, bestPotential))) hc = undefined;
@@ -339,7 +351,7 @@ export function topKForChannel(
     if (!tier || top.beats(tier.bound)) break;
     read(tier);
   }
-  return top.items.map((item) => ({ channelId: channel.id, productId: item.id, score: item.score }));
+  return top.items.map((item) => ({ channelId: c.id, productId: item.id, score: item.score }));
 }
 
 /**
@@ -356,9 +368,19 @@ export function topKForProduct(
   index: ChannelIndex,
   table: ComplementarityTable,
   k: number,
+  options: SearchOptions = {},
+): ScoredPair[] {
+  return topKForIndexedProduct(indexProduct(product, index.terms), index, table, k, options);
+}
+
+/** `topKForProduct` for a product indexed with the channel index's terms. */
+export function topKForIndexedProduct(
+  p: IndexedProduct,
+  index: ChannelIndex,
+  table: ComplementarityTable,
+  k: number,
   { excluded = () => false, stats = { evaluated: 0 }, floor }: SearchOptions = {},
 ): ScoredPair[] {
-  const p = indexProduct(product, index.terms);
   if (p.markets.length === 0) return [];
   const top = new TopK(k, floor);
   const g = gradeSlot(p.grade);
@@ -417,7 +439,7 @@ export function topKForProduct(
     if (top.beats(boundOf(complement, 1, anySegment ? 1 : 0.5, BEST_POTENTIAL[g]))) break;
     scan(category, complement);
   }
-  return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
+  return top.items.map((item) => ({ channelId: item.id, productId: p.id, score: item.score }));
 }
 
 /** Reference implementation: every pair scored, for tests and the recall check. */
