@@ -98,7 +98,7 @@ export class MatchingSnapshot {
          WHERE cluster_id = $1 AND id > $2::uuid ${mine} ORDER BY id LIMIT ${PAGE}`,
         [this.clusterId, after || '00000000-0000-0000-0000-000000000000', ...params],
       );
-      this.putProducts(page, own);
+      this.putProducts(page, own, organisations === null);
       if (page.length < PAGE) break;
       after = page[page.length - 1].id;
     }
@@ -136,11 +136,12 @@ export class MatchingSnapshot {
     return (this.byOrganisation.get(organisationId)?.channels ?? []).map((id) => this.channels.get(id)!);
   }
 
-  private putProducts(rows: ProductRow[], own: Map<string, { category: string; grade: number }[]>): void {
+  /** `fresh`: a first load, so none of these products is held yet. */
+  private putProducts(rows: ProductRow[], own: Map<string, { category: string; grade: number }[]>, fresh: boolean): void {
     for (const r of rows) {
       const organisation = this.entry(r.organisation_id);
       const category = this.productIndex.terms.canonicalCategory(r.category);
-      this.productIndex.add({ id: r.id, organisationId: organisation.id, category, grade: r.grade, segments: split(r.segments), markets: split(r.markets) });
+      this.productIndex.add({ id: r.id, organisationId: organisation.id, category, grade: r.grade, segments: split(r.segments), markets: split(r.markets) }, fresh);
       organisation.products.push(r.id);
       const list = own.get(organisation.id) ?? [];
       if (!list.some((o) => o.category === category && o.grade === r.grade)) list.push({ category, grade: r.grade });

@@ -34,8 +34,6 @@ export class ProposalWriter {
     };
     // The run's kept pairs: one row per pair (a channel is in one shard; a refresh dedupes its pairs).
     const kept = '(SELECT * FROM match_candidates WHERE run_id = $1)';
-    // A full run's kept set is large: give the planner its size. A refresh's is a handful of rows.
-    if (!run.organisationId) await em.query('ANALYZE match_candidates');
     const [{ n: pairsKept }] = await em.query(`SELECT count(*)::int AS n FROM ${kept} k`, [run.id]);
     lap('kept');
     const updated = await em.query(

@@ -147,20 +147,28 @@ export function countIn(values: number[], member: boolean[]): number {
 export const segmentFit = (segments: number[], channel: IndexedChannel) =>
   segments.length === 0 ? 0.5 : countIn(segments, channel.inSegment) / segments.length;
 
-/** A list that is sorted lazily: bulk loads push, the first read after a change sorts (cheap when nearly sorted). */
+/** A list kept in order: items are inserted where they belong (a bulk load that adds in order just appends). */
 class SortedList<T> {
-  private items: T[];
-  private dirty = false;
+  private readonly items: T[];
   constructor(private readonly order: (a: T, b: T) => number, first?: T) {
     // Most product groups hold one product: an array of exactly one.
     this.items = first === undefined ? [] : [first];
   }
 
-  /** Adds an item; pushes in order keep the list sorted without a sort. `inOrder`: the caller vouches for that. */
+  /** Adds an item where it belongs. `inOrder`: the caller vouches that it belongs at the end. */
   push(item: T, inOrder = false): void {
-    const last = this.items[this.items.length - 1];
-    if (!inOrder && !this.dirty && last !== undefined && this.order(last, item) > 0) this.dirty = true;
-    this.items.push(item);
+    const items = this.items;
+    if (inOrder || items.length === 0 || this.order(items[items.length - 1], item) <= 0) {
+      items.push(item);
+      return;
+    }
+    let [lo, hi] = [0, items.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.order(items[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, item);
   }
 
   remove(item: T): void {
@@ -173,10 +181,6 @@ class SortedList<T> {
   }
 
   get sorted(): readonly T[] {
-    if (this.dirty) {
-      this.items.sort(this.order);
-      this.dirty = false;
-    }
     return this.items;
   }
 }
@@ -222,8 +226,9 @@ export class ProductIndex {
     for (const product of products) this.add(product);
   }
 
-  add(product: GuestProduct): void {
-    this.remove(product);
+  /** Adds (or replaces) a product; `fresh`: the caller knows it is not held yet (a bulk load). */
+  add(product: GuestProduct, fresh = false): void {
+    if (!fresh) this.remove(product);
     const p = indexProduct(product, this.terms);
     if (p.markets.length === 0) return;
     this.indexed.set(p.id, p);
@@ -351,21 +356,25 @@ export class ChannelIndex {
       this.indexed.set(channel.id, entry);
       fresh.push(entry);
     }
-    // By id once, then (stable) by potential per grade: the lists' order without comparing ids again.
+    // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
     fresh.sort((a, b) => byId(a.channel, b.channel));
-    GRADES.forEach((_, g) => {
-      fresh.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
-      for (const { channel, categories } of fresh) {
-        for (const category of categories) {
-          let markets = this.byKey.get(category);
-          if (!markets) this.byKey.set(category, (markets = new Map()));
-          for (const m of channel.markets) {
-            let lists = markets.get(m);
-            if (!lists) markets.set(m, (lists = CHANNEL_ORDER.map((order) => new SortedList<IndexedChannel>(order))));
-            lists[g].push(channel, bulk);
-          }
+    // Each channel's lists (one per category it sells and market it reaches), found once.
+    const lists = fresh.map(({ channel, categories }) => {
+      const mine: SortedList<IndexedChannel>[][] = [];
+      for (const category of categories) {
+        let markets = this.byKey.get(category);
+        if (!markets) this.byKey.set(category, (markets = new Map()));
+        for (const m of channel.markets) {
+          let perGrade = markets.get(m);
+          if (!perGrade) markets.set(m, (perGrade = CHANNEL_ORDER.map((order) => new SortedList<IndexedChannel>(order))));
+          mine.push(perGrade);
         }
       }
+      return { channel, mine };
+    });
+    GRADES.forEach((_, g) => {
+      lists.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
+      for (const { channel, mine } of lists) for (const perGrade of mine) perGrade[g].push(channel, bulk);
     });
   }
 

@@ -145,7 +145,16 @@ function subsetKeys(markets: number[], maxSize: number, limit: number): string[]
   return walk(0) ? out : null;
 }
 
-const isSubset = (xs: number[], member: boolean[]) => xs.every((x) => member[x]);
+function isSubset(xs: number[], member: boolean[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (!member[xs[i]]) return false;
+  return true;
+}
+
+/** The first of `xs` that is a member. */
+function firstIn(xs: number[], member: boolean[]): number | undefined {
+  for (let i = 0; i < xs.length; i++) if (member[xs[i]]) return xs[i];
+  return undefined;
+}
 
 /** A binary max-heap by `bound`: tiers are read best first while they are still being made. */
 class MaxHeap<T extends { bound: number }> {
@@ -321,7 +330,7 @@ export function topKForIndexedChannel(
     for (const m of c.markets) {
       for (const set of entry.setsByMarket.get(m) ?? []) {
         const inMarkets = countIn(set.markets, c.inMarket);
-        if (inMarkets === set.markets.length || set.markets.find((x) => c.inMarket[x]) !== m) continue;
+        if (inMarkets === set.markets.length || firstIn(set.markets, c.inMarket) !== m) continue;
         offerSet(tier, set.groups, inMarkets / set.markets.length);
       }
     }
