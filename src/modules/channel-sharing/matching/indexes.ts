@@ -62,7 +62,14 @@ export class Terms {
   }
 }
 
-const sortedUnique = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+/** Sorted, without repeats (in place: the arrays are fresh). */
+function sortedUnique(xs: number[]): number[] {
+  xs.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
+}
 
 /** A guest product with its markets and segments as sorted, distinct integers. */
 export interface IndexedProduct {
@@ -208,7 +215,11 @@ export interface CategoryGrade {
   setsByMarket: Map<number, MarketSet[]>;
 }
 
-export const setKey = (xs: number[]) => xs.join(',');
+export function setKey(xs: number[]): string {
+  let key = '';
+  for (let i = 0; i < xs.length; i++) key += i === 0 ? `${xs[i]}` : `,${xs[i]}`;
+  return key;
+}
 
 /**
  * Guest products by (category, grade), then by their exact market set and segment set. For a
