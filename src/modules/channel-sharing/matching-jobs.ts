@@ -75,6 +75,11 @@ export class MatchingJobs {
     });
     this.runSnapshots.delete(runId);
     this.logger.log({ runId, ...result }, 'matching run finalised');
+    if ('proposalsCreated' in result && result.proposalsCreated + result.proposalsExpired > 1_000) {
+      // A rebuild can change these tables by tens of thousands of rows at once; fresh statistics keep
+      // the next refreshes and queue queries on their indexes (autovacuum would take up to a minute).
+      await this.uow.reader.query('ANALYZE channel_matches, approval_requests').catch((error) => this.logger.warn({ error }, 'ANALYZE failed'));
+    }
     return result;
   }
 
