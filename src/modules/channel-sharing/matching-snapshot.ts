@@ -20,6 +20,13 @@ const split = (value: string) => (value === '' ? [] : value.split(SEPARATOR));
 /** Products read per query when loading a snapshot. */
 const PAGE = 50_000;
 
+interface Organisation {
+  id: string;
+  products: string[];
+  channels: string[];
+  own: { category: string; grade: number }[];
+}
+
 const pairKey = (channelId: string, productId: string) => `${channelId}|${productId}`;
 
 /**
@@ -32,8 +39,8 @@ export class MatchingSnapshot {
   readonly channels = new Map<string, HostChannel>();
   readonly productIndex = new ProductIndex([]);
   readonly channelIndex = new ChannelIndex([], this.productIndex.terms);
-  /** Per organisation: its id (one string for all its rows), its products and channels. */
-  private readonly byOrganisation = new Map<string, { id: string; products: string[]; channels: string[] }>();
+  /** Per organisation: its id (one string for all its rows), its products and channels, what it sells (category, grade). */
+  private readonly byOrganisation = new Map<string, Organisation>();
   private readonly blocked = new Set<string>();
   /** Channels with a blocked pair: most have none, and the search asks about every pair it keeps. */
   private readonly blockedChannels = new Set<string>();
@@ -91,14 +98,13 @@ export class MatchingSnapshot {
     const params = organisations === null ? [] : [organisations];
     // Products in pages by id: a large cluster's rows are never all in memory at once, and each
     // page arrives in id order, the order the index keeps them in.
-    const own = new Map<string, { category: string; grade: number }[]>();
     for (let after = ''; ; ) {
       const page: ProductRow[] = await em.query(
         `SELECT id, organisation_id, category, grade, ${joined('segments')}, ${joined('markets')} FROM products
          WHERE cluster_id = $1 AND id > $2::uuid ${mine} ORDER BY id LIMIT ${PAGE}`,
         [this.clusterId, after || '00000000-0000-0000-0000-000000000000', ...params],
       );
-      this.putProducts(page, own, organisations === null);
+      this.putProducts(page, organisations === null);
       if (page.length < PAGE) break;
       after = page[page.length - 1].id;
     }
@@ -107,7 +113,7 @@ export class MatchingSnapshot {
        FROM channels WHERE cluster_id = $1 ${mine.replace('$3', '$2')}`,
       [this.clusterId, ...params],
     );
-    this.putChannels(channels, own);
+    this.putChannels(channels);
     const blocked: { channel_id: string; product_id: string }[] = await em.query(
       `SELECT channel_id, product_id FROM channel_matches
        WHERE cluster_id = $1 AND ${BLOCKED}
@@ -137,22 +143,20 @@ export class MatchingSnapshot {
   }
 
   /** `fresh`: a first load, so none of these products is held yet. */
-  private putProducts(rows: ProductRow[], own: Map<string, { category: string; grade: number }[]>, fresh: boolean): void {
+  private putProducts(rows: ProductRow[], fresh: boolean): void {
     for (const r of rows) {
       const organisation = this.entry(r.organisation_id);
       const category = this.productIndex.terms.canonicalCategory(r.category);
       this.productIndex.add({ id: r.id, organisationId: organisation.id, category, grade: r.grade, segments: split(r.segments), markets: split(r.markets) }, fresh);
       organisation.products.push(r.id);
-      const list = own.get(organisation.id) ?? [];
-      if (!list.some((o) => o.category === category && o.grade === r.grade)) list.push({ category, grade: r.grade });
-      own.set(organisation.id, list);
+      if (!organisation.own.some((o) => o.category === category && o.grade === r.grade)) organisation.own.push({ category, grade: r.grade });
     }
   }
 
-  private putChannels(rows: ChannelRow[], own: Map<string, { category: string; grade: number }[]>): void {
+  private putChannels(rows: ChannelRow[]): void {
     const channels = rows.map((r): HostChannel => ({
       id: r.id, organisationId: this.entry(r.organisation_id).id, type: r.type, markets: split(r.markets), segments: split(r.segments),
-      capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: own.get(r.organisation_id) ?? [],
+      capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: this.entry(r.organisation_id).own,
     }));
     for (const channel of channels) {
       this.channels.set(channel.id, channel);
@@ -172,9 +176,9 @@ export class MatchingSnapshot {
     this.byOrganisation.delete(organisationId);
   }
 
-  private entry(organisationId: string): { id: string; products: string[]; channels: string[] } {
+  private entry(organisationId: string): Organisation {
     let entry = this.byOrganisation.get(organisationId);
-    if (!entry) this.byOrganisation.set(organisationId, (entry = { id: organisationId, products: [], channels: [] }));
+    if (!entry) this.byOrganisation.set(organisationId, (entry = { id: organisationId, products: [], channels: [], own: [] }));
     return entry;
   }
 }

@@ -196,6 +196,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 /** Products of one (category, grade) with the same market set and segment set, by id. */
 export interface ProductGroup {
+  key: string;
   segments: number[];
   products: SortedList<IndexedProduct>;
 }
@@ -204,7 +205,8 @@ export interface ProductGroup {
 interface MarketSet {
   key: string;
   markets: number[];
-  groups: Map<string, ProductGroup>;
+  /** Few per set (one per segment set in use), so an array: cheaper to hold than a Map. */
+  groups: ProductGroup[];
 }
 
 /** The products of one (category, grade). */
@@ -215,10 +217,43 @@ export interface CategoryGrade {
   setsByMarket: Map<number, MarketSet[]>;
 }
 
-export function setKey(xs: number[]): string {
-  let key = '';
-  for (let i = 0; i < xs.length; i++) key += i === 0 ? `${xs[i]}` : `,${xs[i]}`;
-  return key;
+export const setKey = (xs: number[]) => xs.join(','); // a flat string (a `+=` loop leaves a chain of cons strings in memory)
+
+/**
+ * Products by id. A bulk load adds them in id order (the snapshot reads them so): those go to a
+ * sorted array, found by binary search, which costs a fraction of a 500,000-entry Map to build;
+ * products added or replaced later go to a Map. A removed product of the array is marked gone.
+ */
+class ProductsById {
+  private readonly sorted: IndexedProduct[] = [];
+  private readonly later = new Map<string, IndexedProduct>();
+  private readonly gone = new WeakSet<IndexedProduct>();
+
+  /** `inOrder`: the caller vouches this id is new and above every id added in order so far. */
+  set(p: IndexedProduct, inOrder: boolean): void {
+    const last = this.sorted[this.sorted.length - 1];
+    if (inOrder && this.later.size === 0 && (!last || last.id < p.id)) this.sorted.push(p);
+    else this.later.set(p.id, p);
+  }
+
+  get(id: string): IndexedProduct | undefined {
+    const later = this.later.get(id);
+    if (later) return later;
+    let [lo, hi] = [0, this.sorted.length - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.sorted[mid];
+      if (p.id === id) return this.gone.has(p) ? undefined : p;
+      if (p.id < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  delete(p: IndexedProduct): void {
+    if (this.later.get(p.id) === p) this.later.delete(p.id);
+    else this.gone.add(p);
+  }
 }
 
 /**
@@ -228,13 +263,14 @@ export function setKey(xs: number[]): string {
  */
 export class ProductIndex {
   private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
-  private readonly indexed = new Map<string, IndexedProduct>();
+  private readonly indexed = new ProductsById();
   /** The most markets any product has had: bounds the market fit of partly fitting products. */
   private maxMarkets = 1;
   private maxSegments = 1;
 
+  /** `products`: distinct ids. */
   constructor(products: Iterable<GuestProduct>, readonly terms = new Terms()) {
-    for (const product of products) this.add(product);
+    for (const product of products) this.add(product, true);
   }
 
   /** Adds (or replaces) a product; `fresh`: the caller knows it is not held yet (a bulk load). */
@@ -242,7 +278,7 @@ export class ProductIndex {
     if (!fresh) this.remove(product);
     const p = indexProduct(product, this.terms);
     if (p.markets.length === 0) return;
-    this.indexed.set(p.id, p);
+    this.indexed.set(p, fresh);
     this.maxMarkets = Math.max(this.maxMarkets, p.markets.length);
     this.maxSegments = Math.max(this.maxSegments, p.segments.length);
     const entry = this.entry(p.category, p.grade, true)!;
@@ -250,7 +286,7 @@ export class ProductIndex {
     let set = entry.sets.get(marketKey);
     if (set) p.markets = set.markets; // one array per market set, not per product
     else {
-      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, groups: new Map() }));
+      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, groups: [] }));
       for (const m of p.markets) {
         const list = entry.setsByMarket.get(m);
         if (list) list.push(set);
@@ -258,11 +294,16 @@ export class ProductIndex {
       }
     }
     const segmentKey = setKey(p.segments);
-    let group = set.groups.get(segmentKey);
+    const group = set.groups.find((g) => g.key === segmentKey);
     if (group) {
       p.segments = group.segments;
       group.products.push(p);
-    } else set.groups.set(segmentKey, { segments: p.segments, products: new SortedList<IndexedProduct>(byId, p) });
+      return;
+    }
+    const created = { key: segmentKey, segments: p.segments, products: new SortedList<IndexedProduct>(byId, p) };
+    // An array's first push makes room for 17; most sets hold one group, so start with exactly one.
+    if (set.groups.length === 0) set.groups = [created];
+    else set.groups.push(created);
   }
 
   /** The indexed product with this id (products that name no market are not held). */
@@ -280,14 +321,14 @@ export class ProductIndex {
   remove(product: { id: string }): void {
     const p = this.indexed.get(product.id);
     if (!p) return;
-    this.indexed.delete(p.id);
+    this.indexed.delete(p);
     const entry = this.entry(p.category, p.grade, false)!;
     const set = entry.sets.get(setKey(p.markets))!;
-    const group = set.groups.get(setKey(p.segments))!;
+    const group = set.groups.find((g) => g.key === setKey(p.segments))!;
     group.products.remove(p);
     if (group.products.size > 0) return;
-    set.groups.delete(setKey(p.segments));
-    if (set.groups.size > 0) return;
+    set.groups.splice(set.groups.indexOf(group), 1);
+    if (set.groups.length > 0) return;
     entry.sets.delete(set.key);
     for (const m of p.markets) {
       const list = entry.setsByMarket.get(m)!;
@@ -319,11 +360,6 @@ export class ProductIndex {
   /** The best market fit of a product that misses some of its markets. */
   get partialMarketFit(): number {
     return (this.maxMarkets - 1) / this.maxMarkets;
-  }
-
-  /** The largest segment set a product has: segment sets a channel wholly serves are looked up among subsets up to this size. */
-  get widestSegmentSet(): number {
-    return this.maxSegments;
   }
 
   /** The best segment fit of a product a channel does not wholly serve (0.5 for products that name no segment). */

@@ -279,8 +279,6 @@ export function topKForIndexedChannel(
   const potentials = typeFits.map((fit) => potentialOf(c.spare, fit));
   const bestPotential = Math.max(...potentials);
   const marketSubsets = subsetKeys(c.markets, index.widestMarketSet, 4096);
-  const segments = [...c.inSegment.keys()].filter((s) => c.inSegment[s]);
-  const segmentSubsets = subsetKeys(segments, index.widestSegmentSet, 4096);
   const [partialMarkets, partialSegments] = [index.partialMarketFit, index.partialSegmentFit];
 
   type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
@@ -292,22 +290,15 @@ export function topKForIndexedChannel(
       top.offer(p.id, score);
     }
   };
-  const offerSet = (tier: Tier, groups: Map<string, ProductGroup>, marketFit: number) => {
+  const offerSet = (tier: Tier, groups: ProductGroup[], marketFit: number) => {
     const { complement, g } = tier;
     if (top.beats(boundOf(complement, marketFit, tier.wholeSegments ? 1 : partialSegments, potentials[g]))) return;
     if (tier.wholeSegments) {
       const score = scoreOf(complement, marketFit, 1, c.spare, typeFits[g]);
-      if (segmentSubsets && segmentSubsets.length < groups.size) {
-        for (const key of segmentSubsets) {
-          const group = groups.get(key);
-          if (group) offerGroup(group, score);
-        }
-      } else {
-        for (const group of groups.values()) if (group.segments.length > 0 && isSubset(group.segments, c.inSegment)) offerGroup(group, score);
-      }
+      for (const group of groups) if (group.segments.length > 0 && isSubset(group.segments, c.inSegment)) offerGroup(group, score);
       return;
     }
-    for (const group of groups.values()) {
+    for (const group of groups) {
       const fit = segmentFit(group.segments, c);
       if (fit === 1 && group.segments.length > 0) continue;
       offerGroup(group, scoreOf(complement, marketFit, fit, c.spare, typeFits[g]));
