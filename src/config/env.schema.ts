@@ -77,7 +77,7 @@ export const envSpec = {
   }),
   MATCHING_SHARD_CHANNELS: num({
     default: 2_000,
-    desc: 'Channel matching: host channels per shard of a full rebuild (a shard is one job any worker takes).',
+    desc: 'Channel matching: most host channels per shard of a full rebuild (a shard is one job any worker takes); smaller runs are cut into up to 16 shards of at least 100 channels, so workers share them.',
   }),
   MATCHING_REFRESH_DEBOUNCE_MS: num({
     default: 2_000,

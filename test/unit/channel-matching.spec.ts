@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { ComplementarityTable } from '../../src/modules/channel-sharing/matching/complementarity-table';
 import { evaluate, gradeComplement, GuestProduct, HostChannel, scoreOf } from '../../src/modules/channel-sharing/matching/scoring';
-import { ChannelIndex, ProductIndex, Terms } from '../../src/modules/channel-sharing/matching/indexes';
+import { ChannelIndex } from '../../src/modules/channel-sharing/matching/channel-index';
+import { ProductIndex } from '../../src/modules/channel-sharing/matching/indexes';
+import { Terms } from '../../src/modules/channel-sharing/matching/terms';
+import { shardSize } from '../../src/modules/channel-sharing/matching/shard-size';
 import { bruteForceMutualForChannel, MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
 import { bruteForceTopKForChannel, bruteForceTopKForProduct, topKForChannel, topKForProduct } from '../../src/modules/channel-sharing/matching/top-k';
 
@@ -219,5 +222,14 @@ describe('indexed top-k equals brute force', () => {
       }),
       { numRuns: 200, seed: 20261124 },
     );
+  });
+});
+
+describe('shard size of a full rebuild', () => {
+  it('keeps the configured size for large runs, cuts mid-sized runs into 16 shards, and never below 100 channels', () => {
+    expect(shardSize(59_809, 2_000)).toBe(2_000);
+    expect(shardSize(5_946, 2_000)).toBe(372);
+    expect(shardSize(614, 2_000)).toBe(100);
+    expect(shardSize(10, 4)).toBe(4);
   });
 });

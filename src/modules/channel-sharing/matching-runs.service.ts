@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { directoryAccess } from '../directory/directory-access';
 import { NotRuleCuratorError } from './channel-sharing.errors';
+import { shardSize } from './matching/shard-size';
 import { MatchingRunView } from './dto/matching.dto';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 import { MatchingRunNotFoundError } from './matching.errors';
@@ -42,7 +43,7 @@ export class MatchingRunsService {
       const channelIds: string[] = (await em.query('SELECT id FROM channels WHERE cluster_id = $1 AND active ORDER BY id', [clusterId])).map((r: { id: string }) => r.id);
       const [{ products }]: { products: number }[] = await em.query('SELECT count(*)::int AS products FROM products WHERE cluster_id = $1', [clusterId]);
       // Mutual top k: every kept pair is in some channel's top k, so shards of channels cover them all.
-      const slices = chunk(channelIds, this.config.MATCHING_SHARD_CHANNELS).map((ids) => ({ side: 'channels' as const, ids }));
+      const slices = chunk(channelIds, shardSize(channelIds.length, this.config.MATCHING_SHARD_CHANNELS)).map((ids) => ({ side: 'channels' as const, ids }));
       const run = await em.save(em.create(MatchingRun, {
         clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products,
         requestedBy: actor?.userId ?? null, status: 'running',

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
-import { ChannelIndex, ProductIndex } from './matching/indexes';
+import { ChannelIndex } from './matching/channel-index';
+import { ProductIndex } from './matching/indexes';
 import { MutualMatcher } from './matching/mutual';
 import { PairFilter } from './matching/top-k';
 

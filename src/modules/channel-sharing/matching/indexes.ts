@@ -1,5 +1,6 @@
-import { ComplementarityTable } from './complementarity-table';
 import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
+import { byId, SortedList } from './sorted-list';
+import { Terms } from './terms';
 
 /**
  * The in-memory indexes the top-k searches read (see top-k.ts): guest products grouped so that a
@@ -8,59 +9,6 @@ import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType 
  */
 
 export const GRADES = [1, 2, 3, 4, 5] as const;
-
-/** One kind of term as small integers, and back. */
-class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      this.ids.set(term, (id = this.names.length));
-      this.names.push(term);
-    }
-    return id;
-  }
-}
-
-/**
- * Markets, segments and categories as small integers, shared by a snapshot's two indexes. Held
- * products keep the one string per term (not one per row read).
- */
-export class Terms {
-  private readonly markets = new Vocabulary();
-  private readonly segments = new Vocabulary();
-  private readonly categories = new Vocabulary();
-
-  market(term: string): number {
-    return this.markets.id(term);
-  }
-
-  segment(term: string): number {
-    return this.segments.id(term);
-  }
-
-  category(term: string): number {
-    return this.categories.id(term);
-  }
-
-  get categoryCount(): number {
-    return this.categories.names.length;
-  }
-
-  /** The product as `evaluate` reads it, from its indexed form. */
-  product(p: IndexedProduct): GuestProduct {
-    return {
-      id: p.id, organisationId: p.organisationId, category: p.category, grade: p.grade,
-      markets: p.markets.map((m) => this.markets.names[m]), segments: p.segments.map((s) => this.segments.names[s]),
-    };
-  }
-
-  canonicalCategory(term: string): string {
-    return this.categories.names[this.category(term)];
-  }
-}
 
 /** Sorted, without repeats (in place: the arrays are fresh). */
 function sortedUnique(xs: number[]): number[] {
@@ -153,46 +101,6 @@ export function countIn(values: number[], member: boolean[]): number {
 /** Share of these (distinct) segments the channel serves; 0.5 when there are none, as in `evaluate`. */
 export const segmentFit = (segments: number[], channel: IndexedChannel) =>
   segments.length === 0 ? 0.5 : countIn(segments, channel.inSegment) / segments.length;
-
-/** A list kept in order: items are inserted where they belong (a bulk load that adds in order just appends). */
-class SortedList<T> {
-  private readonly items: T[];
-  constructor(private readonly order: (a: T, b: T) => number, first?: T) {
-    // Most product groups hold one product: an array of exactly one.
-    this.items = first === undefined ? [] : [first];
-  }
-
-  /** Adds an item where it belongs. `inOrder`: the caller vouches that it belongs at the end. */
-  push(item: T, inOrder = false): void {
-    const items = this.items;
-    if (inOrder || items.length === 0 || this.order(items[items.length - 1], item) <= 0) {
-      items.push(item);
-      return;
-    }
-    let [lo, hi] = [0, items.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.order(items[mid], item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    items.splice(lo, 0, item);
-  }
-
-  remove(item: T): void {
-    const i = this.items.indexOf(item);
-    if (i >= 0) this.items.splice(i, 1);
-  }
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  get sorted(): readonly T[] {
-    return this.items;
-  }
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Products of one (category, grade) with the same market set and segment set, by id. */
 export interface ProductGroup {
@@ -367,112 +275,3 @@ export class ProductIndex {
     return Math.max(0.5, (this.maxSegments - 1) / this.maxSegments);
   }
 }
-
-/** Per grade slot (0–4): best potential first, then by id. */
-const CHANNEL_ORDER = GRADES.map((_, g) => (a: IndexedChannel, b: IndexedChannel) => b.potential[g] - a.potential[g] || byId(a, b));
-
-/**
- * Live host channels by (category the host sells, market the channel reaches), each list ordered
- * by what the channel itself adds to any score (spare capacity, type fit for the grade), best
- * first, so a search can stop inside a list.
- */
-export class ChannelIndex {
-  private readonly byKey = new Map<string, Map<number, SortedList<IndexedChannel>[]>>();
-  private readonly indexed = new Map<string, { channel: IndexedChannel; categories: string[] }>();
-  private searches = 0;
-  private readonly rows = new Map<string, Float64Array>();
-  private rowsOf?: ComplementarityTable;
-
-  constructor(channels: Iterable<HostChannel>, readonly terms = new Terms()) {
-    this.addAll(channels);
-  }
-
-  add(channel: HostChannel): void {
-    this.addAll([channel]);
-  }
-
-  /** Adds (or replaces) channels; per grade they are pushed in list order, so a bulk load needs no sorting. */
-  addAll(channels: Iterable<HostChannel>): void {
-    const fresh: { channel: IndexedChannel; categories: string[] }[] = [];
-    // Into an empty index, channels are pushed in each list's order (sorted below).
-    const bulk = this.indexed.size === 0;
-    for (const channel of channels) {
-      this.remove(channel);
-      if (!isLive(channel)) continue;
-      const entry = { channel: indexChannel(channel, this.terms), categories: [...new Set(channel.hostProducts.map((p) => p.category))] };
-      this.indexed.set(channel.id, entry);
-      fresh.push(entry);
-    }
-    // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
-    fresh.sort((a, b) => byId(a.channel, b.channel));
-    // Each channel's lists (one per category it sells and market it reaches), found once.
-    const lists = fresh.map(({ channel, categories }) => {
-      const mine: SortedList<IndexedChannel>[][] = [];
-      for (const category of categories) {
-        let markets = this.byKey.get(category);
-        if (!markets) this.byKey.set(category, (markets = new Map()));
-        for (const m of channel.markets) {
-          let perGrade = markets.get(m);
-          if (!perGrade) markets.set(m, (perGrade = CHANNEL_ORDER.map((order) => new SortedList<IndexedChannel>(order))));
-          mine.push(perGrade);
-        }
-      }
-      return { channel, mine };
-    });
-    GRADES.forEach((_, g) => {
-      lists.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
-      for (const { channel, mine } of lists) for (const perGrade of mine) perGrade[g].push(channel, bulk);
-    });
-  }
-
-  /** The indexed channel with this id (live channels only). */
-  get(id: string): IndexedChannel | undefined {
-    return this.indexed.get(id)?.channel;
-  }
-
-  /** Takes out the channel with this id, as it was indexed. */
-  remove(channel: { id: string }): void {
-    const entry = this.indexed.get(channel.id);
-    if (!entry) return;
-    this.indexed.delete(channel.id);
-    for (const category of entry.categories) {
-      const markets = this.byKey.get(category)!;
-      for (const m of entry.channel.markets) {
-        const lists = markets.get(m)!;
-        for (const list of lists) list.remove(entry.channel);
-        if (lists[0].size === 0) markets.delete(m);
-      }
-      if (markets.size === 0) this.byKey.delete(category);
-    }
-  }
-
-  /** A new mark for `IndexedChannel.searched`: a product search scores each channel once. */
-  nextSearch(): number {
-    return ++this.searches;
-  }
-
-  /**
-   * The weights of the categories that complement `category` (by interned category id; 0 for
-   * none), so the product search scores a channel's own categories with array reads. Cached per
-   * category for one table.
-   */
-  complementRow(category: string, table: ComplementarityTable): Float64Array {
-    if (this.rowsOf !== table) {
-      this.rows.clear();
-      this.rowsOf = table;
-    }
-    let row = this.rows.get(category);
-    if (!row) {
-      for (const partner of table.strongest(category)) this.terms.category(partner.category);
-      row = new Float64Array(this.terms.categoryCount);
-      for (const partner of table.strongest(category)) row[this.terms.category(partner.category)] = partner.weight;
-      this.rows.set(category, row);
-    }
-    return row;
-  }
-
-  list(category: string, market: number, grade: number): readonly IndexedChannel[] | undefined {
-    return this.byKey.get(category)?.get(market)?.[Math.min(5, Math.max(1, grade)) - 1].sorted;
-  }
-}
-

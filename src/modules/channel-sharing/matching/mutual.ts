@@ -1,11 +1,12 @@
 import { ComplementarityTable } from './complementarity-table';
-import { ChannelIndex, ProductIndex } from './indexes';
+import { ChannelIndex } from './channel-index';
+import { ProductIndex } from './indexes';
+import { Floor } from './ranking';
 import { better, evaluate, GuestProduct, HostChannel } from './scoring';
 import {
   bruteForceTopKForChannel,
   bruteForceTopKForProduct,
   ExplainedPair,
-  Floor,
   PairFilter,
   ScoredPair,
   SearchStats,

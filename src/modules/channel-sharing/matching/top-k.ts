@@ -1,7 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
 import {
   CategoryGrade,
-  ChannelIndex,
   countIn,
   GRADES,
   indexChannel,
@@ -14,8 +13,9 @@ import {
   segmentFit,
   setKey,
 } from './indexes';
+import { ChannelIndex } from './channel-index';
+import { Floor, MaxHeap, TopK } from './ranking';
 import {
-  better,
   CHANNEL_TYPES,
   complementOf,
   evaluate,
@@ -57,8 +57,6 @@ export interface SearchStats {
   evaluated: number;
 }
 
-// Scores are sums of values rounded to 1e-6; a bound may exceed the true score by rounding only.
-const EPSILON = 1e-5;
 /**
  * The same score as `evaluate` (same vetoes, same arithmetic through `scoreOf`), without the
  * explanation: -1 for a vetoed pair. The channel must be live; `row` is the complement row of
@@ -80,44 +78,6 @@ function fastScore(channel: IndexedChannel, product: IndexedProduct, category: n
   }
   if (complement <= 0) return -1;
   return scoreOf(complement, inMarkets / product.markets.length, segmentFit(product.segments, channel), channel.spare, channel.typeFits[gradeSlot(product.grade)]);
-}
-
-/** A ranked position: candidates must rank above it, i.e. a higher score, or the same score and a smaller id. */
-export interface Floor {
-  score: number;
-  id: string;
-}
-
-/** Keeps the k best by (score desc, id asc) in a small sorted array, optionally only those above a floor. */
-class TopK {
-  readonly items: { id: string; score: number }[] = [];
-  constructor(private readonly k: number, private readonly floor?: Floor) {}
-
-  get full(): boolean {
-    return this.items.length >= this.k;
-  }
-
-  /** Whether a candidate with this score and id would enter. */
-  admits(score: number, id: string): boolean {
-    if (this.k <= 0) return false;
-    const last = this.full ? this.items[this.items.length - 1] : this.floor;
-    return !last || score > last.score || (score === last.score && id < last.id);
-  }
-
-  /** Nothing whose score is at most `bound` can enter any more. */
-  beats(bound: number): boolean {
-    const last = this.full ? this.items[this.items.length - 1] : this.floor;
-    return this.k <= 0 || (last !== undefined && bound + EPSILON < last.score);
-  }
-
-  offer(id: string, score: number): void {
-    if (!this.admits(score, id)) return;
-    const item = { id, score };
-    let i = this.items.length;
-    while (i > 0 && better(item, this.items[i - 1])) i--;
-    this.items.splice(i, 0, item);
-    if (this.items.length > this.k) this.items.pop();
-  }
 }
 
 /** What a search may be told besides its subject: pairs to leave out, counters, a floor. */
@@ -154,45 +114,6 @@ function isSubset(xs: number[], member: boolean[]): boolean {
 function firstIn(xs: number[], member: boolean[]): number | undefined {
   for (let i = 0; i < xs.length; i++) if (member[xs[i]]) return xs[i];
   return undefined;
-}
-
-/** A binary max-heap by `bound`: tiers are read best first while they are still being made. */
-class MaxHeap<T extends { bound: number }> {
-  private readonly items: T[] = [];
-
-  peek(): T | undefined {
-    return this.items[0];
-  }
-
-  push(item: T): void {
-    const a = this.items;
-    let i = a.push(item) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (a[parent].bound >= a[i].bound) break;
-      [a[parent], a[i]] = [a[i], a[parent]];
-      i = parent;
-    }
-  }
-
-  pop(): T | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      for (let i = 0; ; ) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let best = i;
-        if (l < a.length && a[l].bound > a[best].bound) best = l;
-        if (r < a.length && a[r].bound > a[best].bound) best = r;
-        if (best === i) break;
-        [a[best], a[i]] = [a[i], a[best]];
-        i = best;
-      }
-    }
-    return top;
-  }
 }
 
 /** What a channel adds to any score (spare capacity, type fit), without rounding: for bounds only. */
@@ -251,8 +172,8 @@ function strongestFirst(own: { category: string; grade: number }[], table: Compl
  * there are four tiers: products whose markets the channel reaches wholly or partly, times
  * segments it serves wholly or partly. Tiers are read in order of the best score they allow
  * (a category's tiers are made when the best tier left could be one of them), and the search
- * stops at the first tier the k-th best beats. Whole fits are found by looking up the subsets
- * of the channel's markets (and segments); partial ones by market. Products with the same
+ * stops at the first tier the k-th best beats. Whole market fits are found by looking up the
+ * subsets of the channel's markets; partial ones by market. Products with the same
  * markets and segments score as one group and are read in id order, so a group stops at the
  * first product that cannot enter.
  */
