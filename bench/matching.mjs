@@ -145,6 +145,8 @@ async function main() {
     log(`shards: ${shardTimes[0].total} ms in all, longest ${shardTimes[0].longest} ms`);
     const written = /"millis":(\{[^}]*\}),"total":(\d+)/.exec(workers.map((w) => w.output?.() ?? '').join(''));
     if (written) log(`finalisation steps (ms): ${written[1]}, total ${written[2]}`);
+    const loads = workers.flatMap((w) => (w.output?.() ?? '').split('\n').filter((l) => l.includes('matching snapshot loaded')).map((l) => /"millis":(\d+)/.exec(l)?.[1]));
+    if (loads.length) log(`snapshot load per worker (ms): ${loads.join(', ')}`);
     log(`run completed in ${seconds.toFixed(2)} s: ${counts.pairs_kept} pairs kept, ${counts.proposals_created} proposals; worker peak RSS ${rss} MB`);
 
     // ---- recall@10 against brute force on a sample of host channels ----

@@ -154,7 +154,11 @@ export class MatchingJobs {
     for (const [id, entry] of this.runSnapshots) if (now - entry.usedAt > RUN_SNAPSHOT_IDLE_MS) this.runSnapshots.delete(id);
     let entry = this.runSnapshots.get(run.id);
     if (!entry) {
-      const snapshot = MatchingSnapshot.load(this.uow.reader, run.clusterId).then((s) => ({ snapshot: s, matcher: s.matcher(run.k) }));
+      const started = performance.now();
+      const snapshot = MatchingSnapshot.load(this.uow.reader, run.clusterId).then((s) => {
+        this.logger.log({ runId: run.id, millis: Math.round(performance.now() - started), rss: process.memoryUsage().rss }, 'matching snapshot loaded');
+        return { snapshot: s, matcher: s.matcher(run.k) };
+      });
       snapshot.catch(() => this.runSnapshots.delete(run.id));
       entry = { snapshot, usedAt: now };
       this.runSnapshots.set(run.id, entry);
