@@ -9,8 +9,7 @@ import { JobQueue } from '../../platform/queue/job-queue.service';
 import { MatchingSnapshot } from './matching-snapshot';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 import { MatchingRunsService } from './matching-runs.service';
-import { evaluate } from './matching/scoring';
-import { MutualMatcher } from './matching/mutual';
+import { explainPair, MutualMatcher } from './matching/mutual';
 import { ExplainedPair } from './matching/top-k';
 import { ProposalWriter, RunCounts } from './proposal-writer';
 
@@ -124,12 +123,8 @@ export class MatchingJobs {
         const channel = snapshot.channels.get(pair.channel_id);
         const product = snapshot.products.get(pair.product_id);
         if (!channel || !product || snapshot.excluded(channel.id, product.id)) continue;
-        const result = evaluate(channel, product, snapshot.table.lookup);
-        if (result.kind !== 'scored') continue;
-        offer({
-          channelId: channel.id, productId: product.id, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId,
-          score: result.score, factors: result.factors,
-        });
+        const explained = explainPair(channel, product, snapshot.table);
+        if (explained) offer(explained);
       }
       const run = await em.save(em.create(MatchingRun, {
         clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, status: 'running',

@@ -155,14 +155,16 @@ export class MatchingSnapshot {
   }
 
   private putChannels(rows: ChannelRow[]): void {
-    const channels = rows.map((r): HostChannel => ({
-      id: r.id, organisationId: this.entry(r.organisation_id).id, type: r.type, markets: split(r.markets), segments: split(r.segments),
-      capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: this.entry(r.organisation_id).own,
-    }));
-    for (const channel of channels) {
+    const channels = rows.map((r): HostChannel => {
+      const organisation = this.entry(r.organisation_id);
+      const channel: HostChannel = {
+        id: r.id, organisationId: organisation.id, type: r.type, markets: split(r.markets), segments: split(r.segments),
+        capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: organisation.own,
+      };
       this.channels.set(channel.id, channel);
-      this.entry(channel.organisationId).channels.push(channel.id);
-    }
+      organisation.channels.push(channel.id);
+      return channel;
+    });
     this.channelIndex.addAll(channels);
   }
 

@@ -72,13 +72,11 @@ export class MutualMatcher {
 
   /** The explanation of a kept pair, from the full rule (and a check that search and rule agree). */
   explain(pair: ScoredPair): ExplainedPair {
-    const channel = this.source.channels.get(pair.channelId)!;
-    const product = this.source.productIndex.product(pair.productId)!;
-    const result = evaluate(channel, product, this.source.table.lookup);
-    if (result.kind !== 'scored' || result.score !== pair.score) {
-      throw new Error(`search and rule disagree on ${pair.channelId}/${pair.productId}: ${pair.score} vs ${JSON.stringify(result)}`);
+    const explained = explainPair(this.source.channels.get(pair.channelId)!, this.source.productIndex.product(pair.productId)!, this.source.table);
+    if (!explained || explained.score !== pair.score) {
+      throw new Error(`search and rule disagree on ${pair.channelId}/${pair.productId}: ${pair.score} vs ${JSON.stringify(explained ?? 'vetoed')}`);
     }
-    return { ...pair, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId, factors: result.factors };
+    return explained;
   }
 
   /** Whether `rank` (this pair, seen from `subject`'s side) is inside the subject's top k. */
@@ -92,6 +90,16 @@ export class MutualMatcher {
     known.set(subject, entry);
     return ahead.length < this.k;
   }
+}
+
+/** A pair as the full rule scores and explains it, with its two organisations; null when the rule vetoes it. */
+export function explainPair(channel: HostChannel, product: GuestProduct, table: ComplementarityTable): ExplainedPair | null {
+  const result = evaluate(channel, product, table.lookup);
+  if (result.kind !== 'scored') return null;
+  return {
+    channelId: channel.id, productId: product.id, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId,
+    score: result.score, factors: result.factors,
+  };
 }
 
 /** Reference mutual top k of one channel: brute force on both sides. */

@@ -60,7 +60,9 @@ export interface SearchStats {
 /**
  * The same score as `evaluate` (same vetoes, same arithmetic through `scoreOf`), without the
  * explanation: -1 for a vetoed pair. The channel must be live; `row` is the complement row of
- * the product's category and `category` its interned id.
+ * the product's category and `category` its interned id. Its complement loop is `complementOf`
+ * over interned ids: one generic function for both measured ~15 % slower matching at 100k (the
+ * shared call sites see strings and numbers), and the property tests hold both to brute force.
  */
 function fastScore(channel: IndexedChannel, product: IndexedProduct, category: number, row: Float64Array): number {
   if (channel.organisationId === product.organisationId) return -1;
