@@ -3,12 +3,8 @@
 // Starts its own PostgreSQL, Redis and SMTP catcher (or uses DATABASE_URL/REDIS_URL/SMTP_URL),
 // prints progress, and ends with one JSON line: {"hello_rps","list_rps","ratio","list_p99_ms",…}.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServices } from '../scripts/lib/services.mjs';
-import { arg, freePort } from './lib.mjs';
+import { arg, freePort, runBench } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -48,88 +44,74 @@ function run(opts) {
   });
 }
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clusterlink-bench-'));
-  const services = await startServices({ dataDir, log });
-  let api;
-  try {
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      SMTP_URL: services.smtpUrl,
-      JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-0123456789',
-      LOG_LEVEL: 'warn',
-      HTTP_LOGS: 'false',
-      THROTTLE_AUTH_LIMIT: '1000',
-    };
-    log('building and migrating');
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-    execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    log(`seeding ${ROWS} organisations in one cluster`);
-    const staff = await seed(services.databaseUrl);
-    const port = await freePort();
-    api = spawn(process.execPath, ['dist/src/main.js'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'inherit' });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      if (await fetch(`${base}/health/live`).then((r) => r.ok, () => false)) break;
-      if (i > 300) throw new Error('API did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(staff),
-    }).then((r) => r.json());
-    const headers = { authorization: `Bearer ${login.accessToken}` };
-    const first = await fetch(`${base}/api/v1/organisations?limit=20`, { headers }).then((r) => r.json());
-    if (!Array.isArray(first.items) || first.items.length !== 20) throw new Error(`list endpoint answered ${JSON.stringify(first)}`);
-
-    log('warm-up');
-    await run({ url: `${base}/health/live`, duration: 2 });
-    await run({ url: `${base}/api/v1/organisations?limit=20`, headers, duration: 2 });
-    log(`bare endpoint: ${CONNECTIONS} connections, ${DURATION} s`);
-    const hello = await run({ url: `${base}/health/live` });
-    // Pages spread over the 10k rows: the first page and pages deep in the keyset.
-    const cursors = [null];
-    let cursor = first.nextCursor;
-    for (let i = 0; i < 20 && cursor; i++) {
-      cursors.push(cursor);
-      const page = await fetch(`${base}/api/v1/organisations?limit=20&cursor=${cursor}`, { headers }).then((r) => r.json());
-      for (let skip = 0; skip < 20 && page.nextCursor; skip++) cursor = page.nextCursor;
-      cursor = page.nextCursor;
-    }
-    let n = 0;
-    log(`authenticated list (20 of ${ROWS} rows, ${cursors.length} different pages): ${CONNECTIONS} connections, ${DURATION} s`);
-    const list = await run({
-      url: `${base}/api/v1/organisations`,
-      headers,
-      requests: [{ setupRequest: (req) => {
-        const c = cursors[n++ % cursors.length];
-        return { ...req, path: `/api/v1/organisations?limit=20${c ? `&cursor=${c}` : ''}` };
-      } }],
-    });
-    const non2xx = hello.non2xx + list.non2xx;
-    const result = {
-      hello_rps: Math.round(hello.requests.average),
-      list_rps: Math.round(list.requests.average),
-      ratio: Number((list.requests.average / hello.requests.average).toFixed(3)),
-      list_p99_ms: list.latency.p99,
-      hello_p99_ms: hello.latency.p99,
-      connections: CONNECTIONS,
-      duration_s: DURATION,
-      rows: ROWS,
-      errors: hello.errors + list.errors + non2xx,
-    };
-    log(`bare: ${result.hello_rps} req/s (p99 ${result.hello_p99_ms} ms); list: ${result.list_rps} req/s (p99 ${result.list_p99_ms} ms); ratio ${result.ratio}`);
-    console.log(JSON.stringify(result));
-  } finally {
-    api?.kill('SIGTERM');
-    await services.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+runBench('http', log, async ({ services, children }) => {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    SMTP_URL: services.smtpUrl,
+    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-0123456789',
+    LOG_LEVEL: 'warn',
+    HTTP_LOGS: 'false',
+    THROTTLE_AUTH_LIMIT: '1000',
+  };
+  log('building and migrating');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`seeding ${ROWS} organisations in one cluster`);
+  const staff = await seed(services.databaseUrl);
+  const port = await freePort();
+  children.push(spawn(process.execPath, ['dist/src/main.js'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'inherit' }));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (await fetch(`${base}/health/live`).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error('API did not start');
+    await new Promise((r) => setTimeout(r, 100));
   }
-}
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(staff),
+  }).then((r) => r.json());
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const first = await fetch(`${base}/api/v1/organisations?limit=20`, { headers }).then((r) => r.json());
+  if (!Array.isArray(first.items) || first.items.length !== 20) throw new Error(`list endpoint answered ${JSON.stringify(first)}`);
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  log('warm-up');
+  await run({ url: `${base}/health/live`, duration: 2 });
+  await run({ url: `${base}/api/v1/organisations?limit=20`, headers, duration: 2 });
+  log(`bare endpoint: ${CONNECTIONS} connections, ${DURATION} s`);
+  const hello = await run({ url: `${base}/health/live` });
+  // Pages spread over the 10k rows: the first page and pages deep in the keyset.
+  const cursors = [null];
+  let cursor = first.nextCursor;
+  for (let i = 0; i < 20 && cursor; i++) {
+    cursors.push(cursor);
+    const page = await fetch(`${base}/api/v1/organisations?limit=20&cursor=${cursor}`, { headers }).then((r) => r.json());
+    for (let skip = 0; skip < 20 && page.nextCursor; skip++) cursor = page.nextCursor;
+    cursor = page.nextCursor;
+  }
+  let n = 0;
+  log(`authenticated list (20 of ${ROWS} rows, ${cursors.length} different pages): ${CONNECTIONS} connections, ${DURATION} s`);
+  const list = await run({
+    url: `${base}/api/v1/organisations`,
+    headers,
+    requests: [{ setupRequest: (req) => {
+      const c = cursors[n++ % cursors.length];
+      return { ...req, path: `/api/v1/organisations?limit=20${c ? `&cursor=${c}` : ''}` };
+    } }],
+  });
+  const non2xx = hello.non2xx + list.non2xx;
+  const result = {
+    hello_rps: Math.round(hello.requests.average),
+    list_rps: Math.round(list.requests.average),
+    ratio: Number((list.requests.average / hello.requests.average).toFixed(3)),
+    list_p99_ms: list.latency.p99,
+    hello_p99_ms: hello.latency.p99,
+    connections: CONNECTIONS,
+    duration_s: DURATION,
+    rows: ROWS,
+    errors: hello.errors + list.errors + non2xx,
+  };
+  log(`bare: ${result.hello_rps} req/s (p99 ${result.hello_p99_ms} ms); list: ${result.list_rps} req/s (p99 ${result.list_p99_ms} ms); ratio ${result.ratio}`);
+  console.log(JSON.stringify(result));
 });

@@ -1,5 +1,9 @@
 // Small helpers every benchmark uses.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServices } from '../scripts/lib/services.mjs';
 
 /** A numeric `--name value` command-line option, or the fallback. */
 export const arg = (name, fallback) => {
@@ -17,3 +21,29 @@ export const freePort = () =>
       s.close(() => resolve(port));
     });
   });
+
+/**
+ * Runs a benchmark against its own PostgreSQL, Redis and SMTP catcher in a temporary folder:
+ * `body` gets the services and a list to put its child processes in. Whatever happens, the
+ * children are stopped, then the services, and the folder is removed; a failure is printed and
+ * the process exits 1.
+ */
+export function runBench(name, log, body) {
+  const main = async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), `clusterlink-bench-${name}-`));
+    const services = await startServices({ dataDir, log });
+    const children = [];
+    try {
+      await body({ services, children });
+    } finally {
+      for (const child of children) child.kill('SIGTERM');
+      if (children.length > 0) await sleep(1000); // let them shut down before their database goes
+      await services.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

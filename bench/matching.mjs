@@ -6,12 +6,9 @@
 // host channels, and the time of incremental refreshes of single SMEs. Progress goes to stderr;
 // the last line on stdout is one JSON object.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServices } from '../scripts/lib/services.mjs';
-import { arg, sleep, freePort } from './lib.mjs';
+import { arg, sleep, freePort, runBench } from './lib.mjs';
 import { generate } from './market.mjs';
 
 const require = createRequire(import.meta.url);
@@ -80,164 +77,149 @@ const peakRssMb = (pid) => {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
 };
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clusterlink-bench-matching-'));
-  const services = await startServices({ dataDir, log });
-  const children = [];
-  try {
-    const env = {
-      ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: 'smtp://127.0.0.1:1',
-      JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
-    };
-    log('building and migrating');
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-    execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const db = new Client({ connectionString: services.databaseUrl });
-    await db.connect();
+runBench('matching', log, async ({ services, children }) => {
+  const env = {
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: 'smtp://127.0.0.1:1',
+    JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
+  };
+  log('building and migrating');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const db = new Client({ connectionString: services.databaseUrl });
+  await db.connect();
 
-    log(`generating ${SMES} SMEs (seed 20261123)`);
-    const data = generate(SMES);
-    const { rows: [cluster] } = await db.query(`INSERT INTO clusters (name, country) VALUES ('Bench cluster', 'FI') RETURNING id`);
-    const loadStart = Date.now();
-    await load(db, cluster.id, data);
-    log(`loaded ${data.organisations.length} SMEs, ${data.products.length} products, ${data.channels.length} channels, ${data.rules.length} rules in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
-    const argon2 = require('argon2');
-    await db.query(
-      `INSERT INTO users (email, display_name, password_hash, roles, cluster_id, email_verified_at) VALUES ('staff@bench.example', 'Bench staff', $1, '{staff}', $2, now())`,
-      [await argon2.hash('bench-password-1', { type: argon2.argon2id }), cluster.id],
-    );
+  log(`generating ${SMES} SMEs (seed 20261123)`);
+  const data = generate(SMES);
+  const { rows: [cluster] } = await db.query(`INSERT INTO clusters (name, country) VALUES ('Bench cluster', 'FI') RETURNING id`);
+  const loadStart = Date.now();
+  await load(db, cluster.id, data);
+  log(`loaded ${data.organisations.length} SMEs, ${data.products.length} products, ${data.channels.length} channels, ${data.rules.length} rules in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
+  const argon2 = require('argon2');
+  await db.query(
+    `INSERT INTO users (email, display_name, password_hash, roles, cluster_id, email_verified_at) VALUES ('staff@bench.example', 'Bench staff', $1, '{staff}', $2, now())`,
+    [await argon2.hash('bench-password-1', { type: argon2.argon2id }), cluster.id],
+  );
 
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    children.push(await spawnNode('dist/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, async () => (await fetch(`${url}/api/docs-json`)).ok));
-    const workers = [];
-    for (let i = 0; i < WORKERS; i++) workers.push(await spawnNode('dist/src/worker.js', { ...env, LOG_LEVEL: 'info' }, async (out) => out.includes('worker ready')));
-    children.push(...workers);
-    log(`API and ${WORKERS} worker process(es) ready`);
-    const login = await fetch(`${url}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@bench.example', password: 'bench-password-1' }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const { accessToken } = await login.json();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  children.push(await spawnNode('dist/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, async () => (await fetch(`${url}/api/docs-json`)).ok));
+  const workers = [];
+  for (let i = 0; i < WORKERS; i++) workers.push(await spawnNode('dist/src/worker.js', { ...env, LOG_LEVEL: 'info' }, async (out) => out.includes('worker ready')));
+  children.push(...workers);
+  log(`API and ${WORKERS} worker process(es) ready`);
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'staff@bench.example', password: 'bench-password-1' }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = await login.json();
 
-    const started = process.hrtime.bigint();
-    const response = await fetch(`${url}/api/v1/matching-runs`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ k: K }),
-    });
-    if (response.status !== 201) throw new Error(`starting the run failed: ${response.status} ${await response.text()}`);
-    const run = await response.json();
-    let status;
-    for (;;) {
-      await sleep(250);
-      const { rows: [r] } = await db.query(
-        `SELECT r.status, r.shards_total, r.error, (SELECT count(*)::int FROM matching_run_shards s WHERE s.run_id = r.id AND s.status = 'done') AS done
-         FROM matching_runs r WHERE r.id = $1`, [run.id]);
-      status = r;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (Math.round(seconds * 4) % 4 === 0 || r.status !== 'running') log(`${r.done}/${r.shards_total} shards done after ${seconds.toFixed(1)} s (${r.status})`);
-      if (r.status !== 'running' || seconds > 1800) break;
-    }
+  const started = process.hrtime.bigint();
+  const response = await fetch(`${url}/api/v1/matching-runs`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ k: K }),
+  });
+  if (response.status !== 201) throw new Error(`starting the run failed: ${response.status} ${await response.text()}`);
+  const run = await response.json();
+  let status;
+  for (;;) {
+    await sleep(250);
+    const { rows: [r] } = await db.query(
+      `SELECT r.status, r.shards_total, r.error, (SELECT count(*)::int FROM matching_run_shards s WHERE s.run_id = r.id AND s.status = 'done') AS done
+       FROM matching_runs r WHERE r.id = $1`, [run.id]);
+    status = r;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (status.status !== 'completed') throw new Error(`run ended ${status.status}: ${status.error}`);
-    const rss = Math.max(...workers.map((w) => peakRssMb(w.pid)));
-    const { rows: [counts] } = await db.query(`SELECT pairs_kept, proposals_created FROM matching_runs WHERE id = $1`, [run.id]);
-    const { rows: shardTimes } = await db.query(`SELECT sum(millis)::int AS total, max(millis) AS longest FROM matching_run_shards WHERE run_id = $1`, [run.id]);
-    log(`shards: ${shardTimes[0].total} ms in all, longest ${shardTimes[0].longest} ms`);
-    const written = /"millis":(\{[^}]*\}),"total":(\d+)/.exec(workers.map((w) => w.output?.() ?? '').join(''));
-    if (written) log(`finalisation steps (ms): ${written[1]}, total ${written[2]}`);
-    const loads = workers.flatMap((w) => (w.output?.() ?? '').split('\n').filter((l) => l.includes('matching snapshot loaded')).map((l) => /"millis":(\d+)/.exec(l)?.[1]));
-    if (loads.length) log(`snapshot load per worker (ms): ${loads.join(', ')}`);
-    log(`run completed in ${seconds.toFixed(2)} s: ${counts.pairs_kept} pairs kept, ${counts.proposals_created} proposals; worker peak RSS ${rss} MB`);
-
-    // ---- recall@10 against brute force on a sample of host channels ----
-    // Expected for a channel: its brute-force top 10, each pair kept only if the channel is in the
-    // product's brute-force top 10 over all channels (the mutual rule), all scored by `evaluate`.
-    const { ComplementarityTable } = require('../dist/src/modules/channel-sharing/matching/complementarity-table.js');
-    const { bruteForceTopKForChannel, bruteForceTopKForProduct } = require('../dist/src/modules/channel-sharing/matching/top-k.js');
-    const table = new ComplementarityTable(data.rules.map((r) => ({ categoryA: r.a, categoryB: r.b, weight: r.weight })));
-    const own = new Map();
-    for (const p of data.products) {
-      const list = own.get(p.org) ?? [];
-      if (!list.some((o) => o.category === p.category && o.grade === p.grade)) list.push({ category: p.category, grade: p.grade });
-      own.set(p.org, list);
-    }
-    const products = data.products.map((p) => ({ id: p.id, organisationId: p.org, category: p.category, grade: p.grade, segments: p.segments, markets: p.markets }));
-    const productById = new Map(products.map((p) => [p.id, p]));
-    const channels = data.channels.map((c) => ({
-      id: c.id, organisationId: c.org, type: c.type, markets: c.markets, segments: c.segments, capacity: c.capacity, usedCapacity: c.used,
-      active: true, hostProducts: own.get(c.org) ?? [],
-    }));
-    const step = Math.max(1, Math.floor(channels.length / SAMPLE));
-    const sample = channels.filter((_, i) => i % step === 0).slice(0, SAMPLE);
-    log(`brute force over ${products.length} products and ${channels.length} channels for ${sample.length} sampled channels`);
-    let expected = 0;
-    let found = 0;
-    let extra = 0;
-    let bruteNs = 0n;
-    for (const [i, channel] of sample.entries()) {
-      const t0 = process.hrtime.bigint();
-      const top = bruteForceTopKForChannel(channel, products, table, K);
-      bruteNs += process.hrtime.bigint() - t0;
-      const truth = top.filter((pair) => bruteForceTopKForProduct(productById.get(pair.productId), channels, table, K).some((t) => t.channelId === channel.id));
-      const { rows } = await db.query(`SELECT product_id FROM channel_matches WHERE channel_id = $1 AND status = 'proposed'`, [channel.id]);
-      const proposed = new Set(rows.map((r) => r.product_id));
-      expected += truth.length;
-      found += truth.filter((t) => proposed.has(t.productId)).length;
-      extra += proposed.size - truth.filter((t) => proposed.has(t.productId)).length;
-      if ((i + 1) % 50 === 0) log(`  checked ${i + 1}/${sample.length} channels: ${found}/${expected} found, ${extra} not expected`);
-    }
-    const recall = expected === 0 ? 1 : found / expected;
-    const perPairSeconds = Number(bruteNs) / 1e9 / (sample.length * products.length);
-    const bruteEstimate = perPairSeconds * data.channels.length * products.length;
-    log(`recall@10 ${recall.toFixed(4)} (${found}/${expected}), ${extra} proposals not in the brute-force result; brute force ~${(perPairSeconds * 1e9).toFixed(0)} ns/pair → ${bruteEstimate.toFixed(0)} s for all pairs`);
-
-    // ---- incremental refresh of single SMEs, through the queue as a catalogue edit triggers it ----
-    const { Queue, QueueEvents } = require('bullmq');
-    const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
-    const queue = new Queue('matching', { connection, prefix: '{clusterlink}' });
-    const events = new QueueEvents('matching', { connection, prefix: '{clusterlink}' });
-    await events.waitUntilReady();
-    const millis = [];
-    for (let i = 0; i < REFRESHES; i++) {
-      const org = data.organisations[(i * 7919) % data.organisations.length];
-      const job = await queue.add('channel-sharing.refresh-organisation', { organisationId: org.id, clusterId: cluster.id }, { jobId: `bench-refresh-${i}` });
-      const result = await job.waitUntilFinished(events, 120_000);
-      millis.push(result.millis);
-    }
-    await events.close();
-    await queue.close();
-    const warm = millis.slice(1).sort((a, b) => a - b);
-    const p50 = warm.length ? warm[Math.floor(warm.length / 2)] : null;
-    log(`refresh of one SME: first (cold, loads the cluster) ${millis[0]} ms; warm p50 ${p50} ms, max ${warm[warm.length - 1]} ms`);
-    await db.end();
-
-    const result = {
-      smes: SMES,
-      products: data.products.length,
-      channels: data.channels.length,
-      workers: WORKERS,
-      seconds: Number(seconds.toFixed(2)),
-      pairs_kept: counts.pairs_kept,
-      proposals: counts.proposals_created,
-      recall_at_10: Number(recall.toFixed(4)),
-      recall_sample_channels: sample.length,
-      unexpected_proposals: extra,
-      brute_force_seconds_estimate: Number(bruteEstimate.toFixed(1)),
-      speedup: Number((bruteEstimate / seconds).toFixed(1)),
-      worker_rss_mb: rss,
-      refresh_ms_p50: p50,
-      refresh_ms_cold: millis[0] ?? null,
-    };
-    console.log(JSON.stringify(result));
-  } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await sleep(1000);
-    await services.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (Math.round(seconds * 4) % 4 === 0 || r.status !== 'running') log(`${r.done}/${r.shards_total} shards done after ${seconds.toFixed(1)} s (${r.status})`);
+    if (r.status !== 'running' || seconds > 1800) break;
   }
-}
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (status.status !== 'completed') throw new Error(`run ended ${status.status}: ${status.error}`);
+  const rss = Math.max(...workers.map((w) => peakRssMb(w.pid)));
+  const { rows: [counts] } = await db.query(`SELECT pairs_kept, proposals_created FROM matching_runs WHERE id = $1`, [run.id]);
+  const { rows: shardTimes } = await db.query(`SELECT sum(millis)::int AS total, max(millis) AS longest FROM matching_run_shards WHERE run_id = $1`, [run.id]);
+  log(`shards: ${shardTimes[0].total} ms in all, longest ${shardTimes[0].longest} ms`);
+  const written = /"millis":(\{[^}]*\}),"total":(\d+)/.exec(workers.map((w) => w.output?.() ?? '').join(''));
+  if (written) log(`finalisation steps (ms): ${written[1]}, total ${written[2]}`);
+  const loads = workers.flatMap((w) => (w.output?.() ?? '').split('\n').filter((l) => l.includes('matching snapshot loaded')).map((l) => /"millis":(\d+)/.exec(l)?.[1]));
+  if (loads.length) log(`snapshot load per worker (ms): ${loads.join(', ')}`);
+  log(`run completed in ${seconds.toFixed(2)} s: ${counts.pairs_kept} pairs kept, ${counts.proposals_created} proposals; worker peak RSS ${rss} MB`);
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  // ---- recall@10 against brute force on a sample of host channels ----
+  // Expected for a channel: its brute-force top 10, each pair kept only if the channel is in the
+  // product's brute-force top 10 over all channels (the mutual rule), all scored by `evaluate`.
+  const { ComplementarityTable } = require('../dist/src/modules/channel-sharing/matching/complementarity-table.js');
+  const { bruteForceTopKForChannel, bruteForceTopKForProduct } = require('../dist/src/modules/channel-sharing/matching/top-k.js');
+  const table = new ComplementarityTable(data.rules.map((r) => ({ categoryA: r.a, categoryB: r.b, weight: r.weight })));
+  const own = new Map();
+  for (const p of data.products) {
+    const list = own.get(p.org) ?? [];
+    if (!list.some((o) => o.category === p.category && o.grade === p.grade)) list.push({ category: p.category, grade: p.grade });
+    own.set(p.org, list);
+  }
+  const products = data.products.map((p) => ({ id: p.id, organisationId: p.org, category: p.category, grade: p.grade, segments: p.segments, markets: p.markets }));
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const channels = data.channels.map((c) => ({
+    id: c.id, organisationId: c.org, type: c.type, markets: c.markets, segments: c.segments, capacity: c.capacity, usedCapacity: c.used,
+    active: true, hostProducts: own.get(c.org) ?? [],
+  }));
+  const step = Math.max(1, Math.floor(channels.length / SAMPLE));
+  const sample = channels.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  log(`brute force over ${products.length} products and ${channels.length} channels for ${sample.length} sampled channels`);
+  let expected = 0;
+  let found = 0;
+  let extra = 0;
+  let bruteNs = 0n;
+  for (const [i, channel] of sample.entries()) {
+    const t0 = process.hrtime.bigint();
+    const top = bruteForceTopKForChannel(channel, products, table, K);
+    bruteNs += process.hrtime.bigint() - t0;
+    const truth = top.filter((pair) => bruteForceTopKForProduct(productById.get(pair.productId), channels, table, K).some((t) => t.channelId === channel.id));
+    const { rows } = await db.query(`SELECT product_id FROM channel_matches WHERE channel_id = $1 AND status = 'proposed'`, [channel.id]);
+    const proposed = new Set(rows.map((r) => r.product_id));
+    expected += truth.length;
+    found += truth.filter((t) => proposed.has(t.productId)).length;
+    extra += proposed.size - truth.filter((t) => proposed.has(t.productId)).length;
+    if ((i + 1) % 50 === 0) log(`  checked ${i + 1}/${sample.length} channels: ${found}/${expected} found, ${extra} not expected`);
+  }
+  const recall = expected === 0 ? 1 : found / expected;
+  const perPairSeconds = Number(bruteNs) / 1e9 / (sample.length * products.length);
+  const bruteEstimate = perPairSeconds * data.channels.length * products.length;
+  log(`recall@10 ${recall.toFixed(4)} (${found}/${expected}), ${extra} proposals not in the brute-force result; brute force ~${(perPairSeconds * 1e9).toFixed(0)} ns/pair → ${bruteEstimate.toFixed(0)} s for all pairs`);
+
+  // ---- incremental refresh of single SMEs, through the queue as a catalogue edit triggers it ----
+  const { Queue, QueueEvents } = require('bullmq');
+  const connection = { url: services.redisUrl, maxRetriesPerRequest: null };
+  const queue = new Queue('matching', { connection, prefix: '{clusterlink}' });
+  const events = new QueueEvents('matching', { connection, prefix: '{clusterlink}' });
+  await events.waitUntilReady();
+  const millis = [];
+  for (let i = 0; i < REFRESHES; i++) {
+    const org = data.organisations[(i * 7919) % data.organisations.length];
+    const job = await queue.add('channel-sharing.refresh-organisation', { organisationId: org.id, clusterId: cluster.id }, { jobId: `bench-refresh-${i}` });
+    const result = await job.waitUntilFinished(events, 120_000);
+    millis.push(result.millis);
+  }
+  await events.close();
+  await queue.close();
+  const warm = millis.slice(1).sort((a, b) => a - b);
+  const p50 = warm.length ? warm[Math.floor(warm.length / 2)] : null;
+  log(`refresh of one SME: first (cold, loads the cluster) ${millis[0]} ms; warm p50 ${p50} ms, max ${warm[warm.length - 1]} ms`);
+  await db.end();
+
+  const result = {
+    smes: SMES,
+    products: data.products.length,
+    channels: data.channels.length,
+    workers: WORKERS,
+    seconds: Number(seconds.toFixed(2)),
+    pairs_kept: counts.pairs_kept,
+    proposals: counts.proposals_created,
+    recall_at_10: Number(recall.toFixed(4)),
+    recall_sample_channels: sample.length,
+    unexpected_proposals: extra,
+    brute_force_seconds_estimate: Number(bruteEstimate.toFixed(1)),
+    speedup: Number((bruteEstimate / seconds).toFixed(1)),
+    worker_rss_mb: rss,
+    refresh_ms_p50: p50,
+    refresh_ms_cold: millis[0] ?? null,
+  };
+  console.log(JSON.stringify(result));
 });

@@ -3,12 +3,8 @@
 // local SMTP sink. Prints progress; the last line is one JSON object:
 // {"emails","seconds","per_second","lost","duplicated",…}.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServices } from '../scripts/lib/services.mjs';
-import { arg, sleep, freePort } from './lib.mjs';
+import { arg, sleep, freePort, runBench } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -45,80 +41,65 @@ function startWorker(env) {
   });
 }
 
-async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clusterlink-bench-outbox-'));
-  const services = await startServices({ dataDir, log });
-  const children = [];
-  try {
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      JWT_SECRET: 'bench-secret-0123456789',
-      LOG_LEVEL: 'info',
-    };
-    log('building and migrating');
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-    execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const received = [];
-    const sinkPort = await freePort();
-    children.push(await startSink(sinkPort, received));
-    for (let i = 0; i < WORKERS; i++) children.push(await startWorker({ ...env, SMTP_URL: `smtp://127.0.0.1:${sinkPort}` }));
-    log(`${WORKERS} worker process(es) ready; committing ${EMAILS} notifications in one transaction`);
+runBench('outbox', log, async ({ services, children }) => {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    JWT_SECRET: 'bench-secret-0123456789',
+    LOG_LEVEL: 'info',
+  };
+  log('building and migrating');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const received = [];
+  const sinkPort = await freePort();
+  children.push(await startSink(sinkPort, received));
+  for (let i = 0; i < WORKERS; i++) children.push(await startWorker({ ...env, SMTP_URL: `smtp://127.0.0.1:${sinkPort}` }));
+  log(`${WORKERS} worker process(es) ready; committing ${EMAILS} notifications in one transaction`);
 
-    const db = new Client({ connectionString: services.databaseUrl });
-    await db.connect();
-    await db.query('BEGIN');
-    const { rows } = await db.query(
-      `INSERT INTO notifications (recipient_email, category, template, data, title, in_app, email_status)
-       SELECT 'bench-' || g || '@bench.example', 'approvals', 'approvals.requested',
-              jsonb_build_object('approvalId', gen_random_uuid(), 'kind', 'channel_match', 'summary', 'Bench ' || g, 'dueAt', now()),
-              'To review: Bench ' || g, false, 'pending'
-       FROM generate_series(1, $1) g RETURNING id`,
-      [EMAILS],
-    );
-    await db.query(`SELECT pg_notify('clusterlink_outbox', '')`);
-    await db.query('COMMIT');
-    const started = process.hrtime.bigint();
-    const ids = new Set(rows.map((r) => r.id));
+  const db = new Client({ connectionString: services.databaseUrl });
+  await db.connect();
+  await db.query('BEGIN');
+  const { rows } = await db.query(
+    `INSERT INTO notifications (recipient_email, category, template, data, title, in_app, email_status)
+     SELECT 'bench-' || g || '@bench.example', 'approvals', 'approvals.requested',
+            jsonb_build_object('approvalId', gen_random_uuid(), 'kind', 'channel_match', 'summary', 'Bench ' || g, 'dueAt', now()),
+            'To review: Bench ' || g, false, 'pending'
+     FROM generate_series(1, $1) g RETURNING id`,
+    [EMAILS],
+  );
+  await db.query(`SELECT pg_notify('clusterlink_outbox', '')`);
+  await db.query('COMMIT');
+  const started = process.hrtime.bigint();
+  const ids = new Set(rows.map((r) => r.id));
 
-    let last = -1;
-    for (;;) {
-      const distinct = new Set(received.filter((id) => ids.has(id))).size;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (distinct !== last) log(`${distinct}/${EMAILS} delivered after ${seconds.toFixed(1)} s`);
-      last = distinct;
-      if (distinct >= EMAILS || seconds > 600) break;
-      await sleep(1000 - (Date.now() % 1000) || 1000);
-    }
+  let last = -1;
+  for (;;) {
+    const distinct = new Set(received.filter((id) => ids.has(id))).size;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await sleep(1000); // let any late duplicate arrive before counting
-    const mine = received.filter((id) => ids.has(id));
-    const distinct = new Set(mine).size;
-    const { rows: [{ sent }] } = await db.query(
-      `SELECT count(*)::int AS sent FROM notifications WHERE id = ANY($1) AND email_status = 'sent'`, [[...ids]]);
-    await db.end();
-    const result = {
-      emails: EMAILS,
-      seconds: Number(seconds.toFixed(2)),
-      per_second: Math.round(distinct / seconds),
-      lost: EMAILS - distinct,
-      duplicated: mine.length - distinct,
-      marked_sent: sent,
-      workers: WORKERS,
-    };
-    log(`${result.per_second} emails/s, lost ${result.lost}, duplicated ${result.duplicated}`);
-    console.log(JSON.stringify(result));
-  } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await sleep(500);
-    await services.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (distinct !== last) log(`${distinct}/${EMAILS} delivered after ${seconds.toFixed(1)} s`);
+    last = distinct;
+    if (distinct >= EMAILS || seconds > 600) break;
+    await sleep(1000 - (Date.now() % 1000) || 1000);
   }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await sleep(1000); // let any late duplicate arrive before counting
+  const mine = received.filter((id) => ids.has(id));
+  const distinct = new Set(mine).size;
+  const { rows: [{ sent }] } = await db.query(
+    `SELECT count(*)::int AS sent FROM notifications WHERE id = ANY($1) AND email_status = 'sent'`, [[...ids]]);
+  await db.end();
+  const result = {
+    emails: EMAILS,
+    seconds: Number(seconds.toFixed(2)),
+    per_second: Math.round(distinct / seconds),
+    lost: EMAILS - distinct,
+    duplicated: mine.length - distinct,
+    marked_sent: sent,
+    workers: WORKERS,
+  };
+  log(`${result.per_second} emails/s, lost ${result.lost}, duplicated ${result.duplicated}`);
+  console.log(JSON.stringify(result));
 });
