@@ -74,12 +74,23 @@ export class MatchingJobs {
     });
     this.runSnapshots.delete(runId);
     this.logger.log({ runId, ...result }, 'matching run finalised');
-    if ('proposalsCreated' in result && result.proposalsCreated + result.proposalsExpired > 1_000) {
-      // A rebuild can change these tables by tens of thousands of rows at once; fresh statistics keep
-      // the next refreshes and queue queries on their indexes (autovacuum would take up to a minute).
-      await this.uow.reader.query('ANALYZE channel_matches, approval_requests').catch((error) => this.logger.warn({ error }, 'ANALYZE failed'));
-    }
+    if ('pairsKept' in result) await this.tidyAfterRun(result);
     return result;
+  }
+
+  /**
+   * After a large rebuild has committed: it changed these tables by tens of thousands of rows at
+   * once, and until autovacuum comes by (up to a minute) the next refreshes and queue queries would
+   * plan against stale statistics. The run's deleted candidates in particular leave dead rows that
+   * each refresh's candidate lookup reads through, and the estimate they leave makes it hash-join
+   * all proposals: measured at 10k SMEs, 9 ms per refresh for that statement instead of 0.6 ms.
+   */
+  private async tidyAfterRun(counts: RunCounts): Promise<void> {
+    const statements = [
+      ...(counts.pairsKept > 1_000 ? ['VACUUM (ANALYZE) match_candidates'] : []),
+      ...(counts.proposalsCreated + counts.proposalsExpired > 1_000 ? ['ANALYZE channel_matches, approval_requests'] : []),
+    ];
+    for (const sql of statements) await this.uow.reader.query(sql).catch((error) => this.logger.warn({ error, sql }, 'statistics refresh failed'));
   }
 
   /** A member changed its catalogue: refresh its matches once the edits settle (one job per organisation). */
