@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../directory/organisations.service';
 import { channelView, productView } from './catalogue-views';
 import { Channel } from './channel.entity';
+import { ChannelMatchesService } from './channel-matches.service';
 import { channelSharingAccess } from './channel-sharing-access';
 import { CapacityBelowUsedError, ChannelNotFoundError, NotCatalogueEditorError, ProductNotFoundError } from './channel-sharing.errors';
 import {
@@ -45,6 +46,7 @@ export class CatalogueService {
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly matches: ChannelMatchesService,
   ) {}
 
   listProducts(actor: Actor, query: CatalogueQuery): Promise<Page<ProductView>> {
@@ -145,6 +147,8 @@ export class CatalogueService {
       const item = await this.visible(em, kind, actor, id, true);
       if (!channelSharingAccess.editsCatalogue(actor, item)) throw new NotCatalogueEditorError();
       const before = kind.view(item);
+      // Its live matches cannot go ahead without it: declined on its owner's behalf, both sides told.
+      await this.matches.declineWithdrawn(em, actor, { subject: kind.subject, id });
       await em.delete(kind.entity, { id } as never);
       await this.changed(em, actor, kind, item, before, `${kind.subject}.deleted`, true);
     });

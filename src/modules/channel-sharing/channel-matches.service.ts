@@ -110,6 +110,33 @@ export class ChannelMatchesService {
     }, (em, after) => this.notifier.notify(em, after, 'agreed'));
   }
 
+  /**
+   * A party withdraws a product or channel from its catalogue (in the caller's transaction, before
+   * the row goes): each of its approved or accepted matches is declined on that party's behalf
+   * with the reason, audited, and both sides are told as for any decline. Proposals staff have not
+   * decided are left to the organisation's refresh, which expires them and withdraws their
+   * requests; agreed matches stand, since an agreement was made.
+   */
+  async declineWithdrawn(em: EntityManager, actor: Actor, item: { subject: 'product' | 'channel'; id: string }): Promise<number> {
+    const { rows, side, reason } = item.subject === 'product'
+      ? { rows: 'product_id', side: 'guest' as const, reason: 'The guest withdrew the product from its catalogue.' }
+      : { rows: 'channel_id', side: 'host' as const, reason: 'The host withdrew the channel from its catalogue.' };
+    const live: { id: string }[] = await em.query(
+      `SELECT id FROM channel_matches WHERE ${rows} = $1 AND status IN ('approved', 'accepted') ORDER BY id FOR UPDATE`, [item.id]);
+    for (const match of await loadMatchDetails(em, live.map((m) => m.id))) {
+      const status = matchMachine.next(match.status, 'decline', { reason });
+      await em.update(ChannelMatch, { id: match.id }, {
+        status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
+      });
+      await this.audit.record(em, actor, {
+        action: 'channel_match.declined', subjectKind: 'channel_match', subjectId: match.id, clusterId: match.clusterId,
+        before: { status: match.status }, after: { status, declinedBy: side, reason },
+      });
+      await this.notifier.notify(em, { ...match, status, declinedByOrganisationId: match[side].organisationId, declineReason: reason }, 'declined');
+    }
+    return live.length;
+  }
+
   /** One party's answer: lock, check the actor's side, change, audit, reread, notify — one transaction. */
   private answer(
     actor: Actor,
