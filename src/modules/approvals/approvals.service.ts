@@ -64,20 +64,18 @@ export class ApprovalsService {
    * INSERT … SELECT with its audit entries, no row through the application, no per-request mail
    * to staff (they see them in the queue). `source` yields id (chosen by the caller, so it can
    * link its subjects in the same statement that creates them), subject_id,
-   * party_organisation_ids, summary and details. `before`: common table expressions ahead of
-   * `source` that it may read, such as the INSERT … RETURNING that creates the subjects (a
-   * data-modifying one must sit at the top of the statement, not inside `source`).
+   * party_organisation_ids, summary and details.
    */
   async requestFromQuery(
     em: EntityManager,
     clusterId: string,
     subjectKind: ApprovalKind,
-    { before, source }: { before?: string; source: string },
+    source: string,
     params: unknown[],
   ): Promise<number> {
     const n = params.length;
     const [{ count }]: { count: number }[] = await em.query(
-      `WITH ${before ? `${before},` : ''} source AS (${source}),
+      `WITH source AS (${source}),
        inserted AS (
          INSERT INTO approval_requests (id, cluster_id, subject_kind, subject_id, party_organisation_ids, summary, details, due_at, status)
          SELECT id, $${n + 1}, $${n + 2}, subject_id, party_organisation_ids, summary, details, now() + make_interval(days => $${n + 3}), 'pending'

@@ -44,31 +44,37 @@ export class ProposalWriter {
       [run.id],
     );
     lap('updated');
-    // New pairs become proposals, and each its approval request (staff see names in the queue; the
-    // parties never see this summary), in one statement: the requests read the inserted rows as
-    // RETURNING hands them over. Left joins: a product or channel deleted since its shard ran still
-    // leaves its proposal with a request (the organisation's refresh expires it).
-    const created = await this.approvals.requestFromQuery(em, run.clusterId, 'channel_match', {
-      before: `fresh AS (
+    const fresh: { id: string }[] = await em.query(
+      `WITH i AS (
          INSERT INTO channel_matches
            (cluster_id, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors, status, run_id, approval_id)
          SELECT $2, k.channel_id, k.product_id, k.host_organisation_id, k.guest_organisation_id, k.score, k.factors, 'proposed', $1,
                 gen_random_uuid()
          FROM ${kept} k
          ON CONFLICT (channel_id, product_id) WHERE status IN ('proposed', 'approved', 'accepted', 'agreed') DO NOTHING
-         RETURNING *)`,
-      source: `
+         RETURNING id)
+       SELECT id FROM i`,
+      [run.id, run.clusterId],
+    );
+    const created = fresh.length;
+    lap('inserted');
+    if (created > 0) {
+      // Staff see names in the queue; the parties never see this summary. Left joins: a product or
+      // channel deleted since its shard ran still leaves its proposal a request (the organisation's
+      // refresh expires it). Kept apart from the INSERT above: one statement reading its RETURNING
+      // was no faster at 100k SMEs (7.5 s against 6.9 s for the two, back-to-back bench runs).
+      await this.approvals.requestFromQuery(em, run.clusterId, 'channel_match', `
         SELECT m.approval_id AS id, m.id AS subject_id, ARRAY[m.host_organisation_id, m.guest_organisation_id] AS party_organisation_ids,
                coalesce(ho.name, 'a member') || '''s ' || replace(coalesce(c.type, 'channel'), '_', ' ') || ' "' || coalesce(c.name, 'deleted')
                  || '" to carry ' || coalesce(go.name, 'a member') || '''s "' || coalesce(p.name, 'deleted') || '" (score '
                  || to_char(m.score, 'FM0.00') || ')' AS summary,
                jsonb_build_object('channelId', m.channel_id, 'productId', m.product_id, 'score', m.score, 'factors', m.factors,
                                   'category', p.category, 'grade', p.grade) AS details
-        FROM fresh m
+        FROM unnest($1::uuid[]) AS f(id) JOIN channel_matches m ON m.id = f.id
         LEFT JOIN channels c ON c.id = m.channel_id LEFT JOIN organisations ho ON ho.id = m.host_organisation_id
-        LEFT JOIN products p ON p.id = m.product_id LEFT JOIN organisations go ON go.id = m.guest_organisation_id`,
-    }, [run.id, run.clusterId]);
-    lap('inserted');
+        LEFT JOIN products p ON p.id = m.product_id LEFT JOIN organisations go ON go.id = m.guest_organisation_id`, [fresh.map((r) => r.id)]);
+      lap('approvals');
+    }
     const expired: { id: string }[] = await em.query(
       `WITH e AS (
          UPDATE channel_matches m SET status = 'expired', closed_at = now(), updated_at = now()
