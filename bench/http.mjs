@@ -2,9 +2,9 @@
 // authenticated, keyset-paginated list over a cluster with 10,000 organisations.
 // Starts its own PostgreSQL, Redis and SMTP catcher (or uses DATABASE_URL/REDIS_URL/SMTP_URL),
 // prints progress, and ends with one JSON line: {"hello_rps","list_rps","ratio","list_p99_ms",…}.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { arg, freePort, runBench } from './lib.mjs';
+import { arg, buildAndMigrate, freePort, runBench } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -45,20 +45,10 @@ function run(opts) {
 }
 
 runBench('http', log, async ({ services, children }) => {
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    SMTP_URL: services.smtpUrl,
-    JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-0123456789',
-    LOG_LEVEL: 'warn',
-    HTTP_LOGS: 'false',
+  const env = buildAndMigrate(services, log, {
+    SMTP_URL: services.smtpUrl, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-0123456789', LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
     THROTTLE_AUTH_LIMIT: '1000',
-  };
-  log('building and migrating');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  });
   log(`seeding ${ROWS} organisations in one cluster`);
   const staff = await seed(services.databaseUrl);
   const port = await freePort();

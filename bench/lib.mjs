@@ -1,4 +1,5 @@
 // Small helpers every benchmark uses.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,21 @@ export const freePort = () =>
       s.close(() => resolve(port));
     });
   });
+
+/**
+ * Builds the service and migrates the benchmark's database; returns the environment its API and
+ * worker processes run with (production mode, these services, `extra` on top).
+ */
+export function buildAndMigrate(services, log, extra) {
+  const env = {
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl,
+    JWT_SECRET: 'bench-secret-0123456789', ...extra,
+  };
+  log('building and migrating');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return env;
+}
 
 /**
  * Runs a benchmark against its own PostgreSQL, Redis and SMTP catcher in a temporary folder:

@@ -5,10 +5,10 @@
 // processes run it. Then: recall@10 of the proposals against a brute-force scan on a sample of
 // host channels, and the time of incremental refreshes of single SMEs. Progress goes to stderr;
 // the last line on stdout is one JSON object.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { arg, sleep, freePort, runBench } from './lib.mjs';
+import { arg, buildAndMigrate, sleep, freePort, runBench } from './lib.mjs';
 import { generate } from './market.mjs';
 
 const require = createRequire(import.meta.url);
@@ -78,13 +78,7 @@ const peakRssMb = (pid) => {
 };
 
 runBench('matching', log, async ({ services, children }) => {
-  const env = {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: 'smtp://127.0.0.1:1',
-    JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
-  };
-  log('building and migrating');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = buildAndMigrate(services, log, { SMTP_URL: 'smtp://127.0.0.1:1', LOG_LEVEL: 'warn', HTTP_LOGS: 'false' });
   const db = new Client({ connectionString: services.databaseUrl });
   await db.connect();
 

@@ -2,9 +2,9 @@
 // drained by real worker processes through the outbox relay, BullMQ and the SMTP pool into a
 // local SMTP sink. Prints progress; the last line is one JSON object:
 // {"emails","seconds","per_second","lost","duplicated",…}.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { arg, sleep, freePort, runBench } from './lib.mjs';
+import { arg, buildAndMigrate, sleep, freePort, runBench } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
@@ -42,17 +42,7 @@ function startWorker(env) {
 }
 
 runBench('outbox', log, async ({ services, children }) => {
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    DATABASE_URL: services.databaseUrl,
-    REDIS_URL: services.redisUrl,
-    JWT_SECRET: 'bench-secret-0123456789',
-    LOG_LEVEL: 'info',
-  };
-  log('building and migrating');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['dist/src/cli/migrate.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = buildAndMigrate(services, log, { LOG_LEVEL: 'info' });
   const received = [];
   const sinkPort = await freePort();
   children.push(await startSink(sinkPort, received));
