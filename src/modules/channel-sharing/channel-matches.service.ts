@@ -7,7 +7,7 @@ import { DomainError, ValidationFailedError } from '../../platform/http/domain-e
 import { Page, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { directoryAccess } from '../directory/directory-access';
-import { ChannelMatch } from './channel-match.entity';
+import { ChannelMatch, MatchStatus } from './channel-match.entity';
 import { Channel } from './channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
 import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, REVEALED_STATUSES, Side, sizeBand } from './match-details';
@@ -74,10 +74,7 @@ export class ChannelMatchesService {
   decline(actor: Actor, id: string, dto: DeclineMatchDto): Promise<ChannelMatchView> {
     const reason = dto.reason.trim();
     return this.answer(actor, id, dto, async (em, match, side) => {
-      const status = matchMachine.next(match.status, 'decline', { reason });
-      await em.update(ChannelMatch, { id }, {
-        status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
-      });
+      const status = await this.declineAs(em, match, side, reason);
       return { action: 'channel_match.declined', after: { status, declinedBy: side, reason } };
     }, (em, after) => this.notifier.notify(em, after, 'declined'));
   }
@@ -124,10 +121,7 @@ export class ChannelMatchesService {
     const live: { id: string }[] = await em.query(
       `SELECT id FROM channel_matches WHERE ${rows} = $1 AND status IN ('approved', 'accepted') ORDER BY id FOR UPDATE`, [item.id]);
     for (const match of await loadMatchDetails(em, live.map((m) => m.id))) {
-      const status = matchMachine.next(match.status, 'decline', { reason });
-      await em.update(ChannelMatch, { id: match.id }, {
-        status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
-      });
+      const status = await this.declineAs(em, match, side, reason);
       await this.audit.record(em, actor, {
         action: 'channel_match.declined', subjectKind: 'channel_match', subjectId: match.id, clusterId: match.clusterId,
         before: { status: match.status }, after: { status, declinedBy: side, reason },
@@ -135,6 +129,15 @@ export class ChannelMatchesService {
       await this.notifier.notify(em, { ...match, status, declinedByOrganisationId: match[side].organisationId, declineReason: reason }, 'declined');
     }
     return live.length;
+  }
+
+  /** Declines the match as `side` with the reason (the state machine decides whether it may); the new status. */
+  private async declineAs(em: EntityManager, match: MatchDetails, side: Side, reason: string): Promise<MatchStatus> {
+    const status = matchMachine.next(match.status, 'decline', { reason });
+    await em.update(ChannelMatch, { id: match.id }, {
+      status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
+    });
+    return status;
   }
 
   /** One party's answer: lock, check the actor's side, change, audit, reread, notify — one transaction. */
