@@ -1,5 +1,4 @@
 import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
-import { byId, SortedList } from './sorted-list';
 import { Terms } from './terms';
 
 /**
@@ -102,24 +101,31 @@ export function countIn(values: number[], member: boolean[]): number {
 export const segmentFit = (segments: number[], channel: IndexedChannel) =>
   segments.length === 0 ? 0.5 : countIn(segments, channel.inSegment) / segments.length;
 
-/** Products of one (category, grade) with the same market set and segment set, by id. */
-export interface ProductGroup {
-  key: string;
-  segments: number[];
-  products: SortedList<IndexedProduct>;
+/** Sorted distinct integers compared as words: shorter first when one is a prefix of the other. */
+export function compareSets(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }
 
-/** Products of one (category, grade) with the same market set, by segment set. */
-interface MarketSet {
+/** Products in a market set's order: by segment set, then by id. */
+const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a.segments, b.segments) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Products of one (category, grade) with the same market set. They are held by segment set, then
+ * id: the products with one segment set are a run sharing one `segments` array, and for a given
+ * channel every product of a run has the same score. (Most runs hold one product, so the runs are
+ * not objects of their own.)
+ */
+export interface MarketSet {
   key: string;
   markets: number[];
-  /** Few per set (one per segment set in use), so an array: cheaper to hold than a Map. */
-  groups: ProductGroup[];
+  products: IndexedProduct[];
 }
 
 /** The products of one (category, grade). */
 export interface CategoryGrade {
-  /** market-set key → its groups: for a given channel every product of a group has the same score. */
+  /** market-set key → the products with that market set. */
   sets: Map<string, MarketSet>;
   /** market → the market sets that contain it, for products that only partly fit a channel's markets. */
   setsByMarket: Map<number, MarketSet[]>;
@@ -167,7 +173,8 @@ class ProductsById {
 /**
  * Guest products by (category, grade), then by their exact market set and segment set. For a
  * channel, the products whose every market it reaches are found by looking up the subsets of its
- * markets; the market sets it reaches only partly are found by market. Each group scores as one.
+ * markets; the market sets it reaches only partly are found by market. Each run of products with
+ * one segment set scores as one.
  */
 export class ProductIndex {
   private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
@@ -194,24 +201,14 @@ export class ProductIndex {
     let set = entry.sets.get(marketKey);
     if (set) p.markets = set.markets; // one array per market set, not per product
     else {
-      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, groups: [] }));
+      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, products: [] }));
       for (const m of p.markets) {
         const list = entry.setsByMarket.get(m);
         if (list) list.push(set);
         else entry.setsByMarket.set(m, [set]);
       }
     }
-    const segmentKey = setKey(p.segments);
-    const group = set.groups.find((g) => g.key === segmentKey);
-    if (group) {
-      p.segments = group.segments;
-      group.products.push(p);
-      return;
-    }
-    const created = { key: segmentKey, segments: p.segments, products: new SortedList<IndexedProduct>(byId, p) };
-    // An array's first push makes room for 17; most sets hold one group, so start with exactly one.
-    if (set.groups.length === 0) set.groups = [created];
-    else set.groups.push(created);
+    insertProduct(set.products, p);
   }
 
   /** The indexed product with this id (products that name no market are not held). */
@@ -232,11 +229,8 @@ export class ProductIndex {
     this.indexed.delete(p);
     const entry = this.entry(p.category, p.grade, false)!;
     const set = entry.sets.get(setKey(p.markets))!;
-    const group = set.groups.find((g) => g.key === setKey(p.segments))!;
-    group.products.remove(p);
-    if (group.products.size > 0) return;
-    set.groups.splice(set.groups.indexOf(group), 1);
-    if (set.groups.length > 0) return;
+    set.products.splice(set.products.indexOf(p), 1);
+    if (set.products.length > 0) return;
     entry.sets.delete(set.key);
     for (const m of p.markets) {
       const list = entry.setsByMarket.get(m)!;
@@ -274,4 +268,21 @@ export class ProductIndex {
   get partialSegmentFit(): number {
     return Math.max(0.5, (this.maxSegments - 1) / this.maxSegments);
   }
+}
+
+/** Puts `p` where it belongs in a market set's products, sharing the `segments` array of its run. */
+function insertProduct(products: IndexedProduct[], p: IndexedProduct): void {
+  let [lo, hi] = [0, products.length];
+  // A bulk load adds in id order: most products belong at the end.
+  if (hi > 0 && bySegmentsThenId(products[hi - 1], p) < 0) lo = hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bySegmentsThenId(products[mid], p) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (const neighbour of [products[lo - 1], products[lo]]) {
+    if (neighbour && compareSets(neighbour.segments, p.segments) === 0) p.segments = neighbour.segments;
+  }
+  if (lo === products.length) products.push(p);
+  else products.splice(lo, 0, p);
 }

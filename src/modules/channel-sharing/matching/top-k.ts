@@ -8,7 +8,6 @@ import {
   IndexedProduct,
   indexProduct,
   isLive,
-  ProductGroup,
   ProductIndex,
   segmentFit,
   setKey,
@@ -176,7 +175,7 @@ function strongestFirst(own: { category: string; grade: number }[], table: Compl
  * (a category's tiers are made when the best tier left could be one of them), and the search
  * stops at the first tier the k-th best beats. Whole market fits are found by looking up the
  * subsets of the channel's markets; partial ones by market. Products with the same
- * markets and segments score as one group and are read in id order, so a group stops at the
+ * markets and segments (a run) score as one and are read in id order, so a run stops at the
  * first product that cannot enter.
  */
 export function topKForChannel(
@@ -205,26 +204,26 @@ export function topKForIndexedChannel(
   const [partialMarkets, partialSegments] = [index.partialMarketFit, index.partialSegmentFit];
 
   type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
-  const offerGroup = (group: ProductGroup, score: number) => {
-    for (const p of group.products.sorted) {
-      if (!top.admits(score, p.id)) break;
-      if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
-      stats.evaluated++;
-      top.offer(p.id, score);
-    }
-  };
-  const offerSet = (tier: Tier, groups: ProductGroup[], marketFit: number) => {
-    const { complement, g } = tier;
-    if (top.beats(boundOf(complement, marketFit, tier.wholeSegments ? 1 : partialSegments, potentials[g]))) return;
-    if (tier.wholeSegments) {
-      const score = scoreOf(complement, marketFit, 1, c.spare, typeFits[g]);
-      for (const group of groups) if (group.segments.length > 0 && isSubset(group.segments, c.inSegment)) offerGroup(group, score);
-      return;
-    }
-    for (const group of groups) {
-      const fit = segmentFit(group.segments, c);
-      if (fit === 1 && group.segments.length > 0) continue;
-      offerGroup(group, scoreOf(complement, marketFit, fit, c.spare, typeFits[g]));
+  /** Offers a market set's products: each run with one segment set scores as one, its products in id order. */
+  const offerSet = (tier: Tier, products: IndexedProduct[], marketFit: number) => {
+    const { complement, g, wholeSegments } = tier;
+    if (top.beats(boundOf(complement, marketFit, wholeSegments ? 1 : partialSegments, potentials[g]))) return;
+    for (let i = 0; i < products.length; ) {
+      const segments = products[i].segments;
+      // The whole-segment tier takes the runs the channel serves wholly; the other tier the rest.
+      const fit = segmentFit(segments, c);
+      const whole = fit === 1 && segments.length > 0;
+      if (whole === wholeSegments) {
+        const score = scoreOf(complement, marketFit, fit, c.spare, typeFits[g]);
+        for (; i < products.length && products[i].segments === segments; i++) {
+          const p = products[i];
+          if (!top.admits(score, p.id)) break; // nor will the rest of the run (same score, later ids)
+          if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
+          stats.evaluated++;
+          top.offer(p.id, score);
+        }
+      }
+      while (i < products.length && products[i].segments === segments) i++;
     }
   };
   const read = (tier: Tier) => {
@@ -233,10 +232,10 @@ export function topKForIndexedChannel(
       if (marketSubsets && marketSubsets.length < entry.sets.size) {
         for (const key of marketSubsets) {
           const set = entry.sets.get(key);
-          if (set) offerSet(tier, set.groups, 1);
+          if (set) offerSet(tier, set.products, 1);
         }
       } else {
-        for (const set of entry.sets.values()) if (isSubset(set.markets, c.inMarket)) offerSet(tier, set.groups, 1);
+        for (const set of entry.sets.values()) if (isSubset(set.markets, c.inMarket)) offerSet(tier, set.products, 1);
       }
       return;
     }
@@ -245,7 +244,7 @@ export function topKForIndexedChannel(
       for (const set of entry.setsByMarket.get(m) ?? []) {
         const inMarkets = countIn(set.markets, c.inMarket);
         if (inMarkets === set.markets.length || firstIn(set.markets, c.inMarket) !== m) continue;
-        offerSet(tier, set.groups, inMarkets / set.markets.length);
+        offerSet(tier, set.products, inMarkets / set.markets.length);
       }
     }
   };
