@@ -19,16 +19,19 @@ const REFRESH_SNAPSHOT_MAX_AGE_MS = 15 * 60 * 1000;
 const RUN_SNAPSHOT_IDLE_MS = 60 * 1000;
 
 /**
- * Worker side of matching. A shard replaces its kept pairs in one transaction (so running it
- * twice, or after a worker died in the middle, gives the same rows); the finaliser runs once all
- * shards are done and turns the kept pairs into proposals in one transaction. A refresh
- * recomputes one organisation's pairs against a cached, caught-up snapshot of its cluster.
+ * Worker side of matching. A shard replaces its kept pairs and writes them as proposals in one
+ * transaction (so running it twice, or after a worker died in the middle, gives the same rows);
+ * the finaliser runs once all shards are done, expires the proposals no shard kept and completes
+ * the run. A refresh recomputes one organisation's pairs against a cached, caught-up snapshot of
+ * its cluster; refreshes of one cluster take turns, as they change that snapshot.
  */
 @Injectable()
 export class MatchingJobs {
   private readonly logger = new Logger('MatchingJobs');
   private readonly runSnapshots = new Map<string, { snapshot: Promise<{ snapshot: MatchingSnapshot; matcher: MutualMatcher }>; usedAt: number }>();
   private readonly clusterSnapshots = new Map<string, { snapshot: MatchingSnapshot; loadedAt: number }>();
+  /** Per cluster: the refresh in progress, which the next one waits for. */
+  private readonly refreshTurns = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -56,8 +59,11 @@ export class MatchingJobs {
     await this.uow.run(async (em) => {
       await em.query('DELETE FROM match_candidates WHERE run_id = $1 AND shard = $2', [runId, shard]);
       await insertCandidates(em, runId, shard, kept);
+      // The shard's pairs become proposals now, not in the finaliser: PostgreSQL writes them while
+      // this worker matches its next shard (see QUEUE_WORKERS.matching), and two workers write apart.
+      const written = await this.proposals.write(em, run, shard);
       await em.update(MatchingRunShard, { runId, shard }, {
-        status: 'done', pairsScored: String(stats.evaluated), pairsKept: kept.length, millis: Date.now() - started, finishedAt: new Date(),
+        status: 'done', pairsScored: String(stats.evaluated), pairsKept: kept.length, ...written, millis: Date.now() - started, finishedAt: new Date(),
       });
     });
     return { kept: kept.length };
@@ -68,9 +74,14 @@ export class MatchingJobs {
     const result = await this.uow.run(async (em) => {
       const run = await em.findOne(MatchingRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run || run.status !== 'running') return { skipped: `run ${run?.status ?? 'unknown'}` };
-      const pending = await em.countBy(MatchingRunShard, { runId, status: 'pending' });
+      const [{ pending, created, updated }]: { pending: number; created: number; updated: number }[] = await em.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, coalesce(sum(proposals_created), 0)::int AS created,
+                coalesce(sum(proposals_updated), 0)::int AS updated
+         FROM matching_run_shards WHERE run_id = $1`,
+        [runId],
+      );
       if (pending > 0) throw new Error(`run ${runId} has ${pending} unfinished shards`);
-      return this.proposals.completeRun(em, run);
+      return this.proposals.close(em, run, { proposalsCreated: created, proposalsUpdated: updated });
     });
     this.runSnapshots.delete(runId);
     this.logger.log({ runId, ...result }, 'matching run finalised');
@@ -110,7 +121,19 @@ export class MatchingJobs {
    * next full rebuild, so a refresh never withdraws what the exact rebuild proposed.
    */
   @JobHandler('channel-sharing.refresh-organisation')
-  async refresh({ organisationId, clusterId }: { organisationId: string; clusterId: string }): Promise<RunCounts & { millis: number }> {
+  async refresh(payload: { organisationId: string; clusterId: string }): Promise<RunCounts & { millis: number }> {
+    // The matching queue runs two jobs at a time per worker; a refresh changes its cluster's
+    // cached snapshot between awaits, so refreshes of one cluster wait for each other.
+    const turn = (this.refreshTurns.get(payload.clusterId) ?? Promise.resolve()).catch(() => undefined).then(() => this.refreshNow(payload));
+    this.refreshTurns.set(payload.clusterId, turn);
+    try {
+      return await turn;
+    } finally {
+      if (this.refreshTurns.get(payload.clusterId) === turn) this.refreshTurns.delete(payload.clusterId);
+    }
+  }
+
+  private async refreshNow({ organisationId, clusterId }: { organisationId: string; clusterId: string }): Promise<RunCounts & { millis: number }> {
     const started = performance.now();
     const snapshot = await this.refreshSnapshot(clusterId, organisationId);
     const k = this.config.MATCHING_TOP_K;

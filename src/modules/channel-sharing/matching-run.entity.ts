@@ -36,6 +36,9 @@ export class MatchingRunShard {
   @Column({ type: 'text', default: 'pending' }) status: 'pending' | 'done';
   @Column({ type: 'bigint', default: 0 }) pairsScored: string;
   @Column({ type: 'int', default: 0 }) pairsKept: number;
+  /** Of its kept pairs, how many the shard made new proposals and how many proposals it refreshed. */
+  @Column({ type: 'int', default: 0 }) proposalsCreated: number;
+  @Column({ type: 'int', default: 0 }) proposalsUpdated: number;
   @Column({ type: 'int', nullable: true }) millis: number | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) finishedAt: Date | null;
 }

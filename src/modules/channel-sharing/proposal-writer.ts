@@ -10,12 +10,20 @@ export interface RunCounts {
   proposalsExpired: number;
 }
 
+/** What writing a run's (or one shard's) kept pairs did. */
+export interface Written {
+  proposalsCreated: number;
+  proposalsUpdated: number;
+}
+
 /**
  * Turns a run's kept pairs into the cluster's proposals, in the caller's transaction: new pairs
  * become `proposed` matches with an approval request each; proposals still kept get the new
- * score and explanation; proposals no longer kept expire (their requests are withdrawn) unless
- * staff already decided them. An incremental run only touches pairs of its organisation. Then the
- * run's candidates are dropped and the run is marked completed with its counts.
+ * score and explanation (`write`, for the whole run or one shard); then proposals no longer kept
+ * expire (their requests are withdrawn) unless staff already decided them, the run's candidates
+ * are dropped and the run is marked completed with its counts (`close`). An incremental run only
+ * touches pairs of its organisation. A full run's shards each write their own pairs (so that
+ * PostgreSQL writes one shard while the worker matches the next) and its finaliser closes it.
  */
 @Injectable()
 export class ProposalWriter {
@@ -23,7 +31,13 @@ export class ProposalWriter {
 
   constructor(private readonly approvals: ApprovalsService) {}
 
+  /** `write` and `close` in one go (a refresh). */
   async completeRun(em: EntityManager, run: MatchingRun): Promise<RunCounts> {
+    return this.close(em, run, await this.write(em, run, null));
+  }
+
+  /** Writes the kept pairs of the run, or of one of its shards. */
+  async write(em: EntityManager, run: MatchingRun, shard: number | null): Promise<Written> {
     const started = performance.now();
     const millis: Record<string, number> = {};
     let mark = started;
@@ -32,10 +46,8 @@ export class ProposalWriter {
       millis[name] = Math.round(now - mark);
       mark = now;
     };
-    // The run's kept pairs: one row per pair (a channel is in one shard; a refresh dedupes its pairs).
-    const kept = '(SELECT * FROM match_candidates WHERE run_id = $1)';
-    const [{ n: pairsKept }] = await em.query(`SELECT count(*)::int AS n FROM ${kept} k`, [run.id]);
-    lap('kept');
+    // The kept pairs: one row per pair (a channel is in one shard; a refresh dedupes its pairs).
+    const kept = `(SELECT * FROM match_candidates WHERE run_id = $1 ${shard === null ? '' : `AND shard = ${Number(shard)}`})`;
     const updated = await em.query(
       `WITH u AS (UPDATE channel_matches m SET score = k.score, factors = k.factors, run_id = $1, updated_at = now()
                   FROM ${kept} k WHERE m.channel_id = k.channel_id AND m.product_id = k.product_id AND m.status = 'proposed'
@@ -75,6 +87,13 @@ export class ProposalWriter {
         LEFT JOIN products p ON p.id = m.product_id LEFT JOIN organisations go ON go.id = m.guest_organisation_id`, [fresh.map((r) => r.id)]);
       lap('approvals');
     }
+    if (shard !== null) this.logger.debug({ runId: run.id, shard, millis, total: Math.round(performance.now() - started) }, 'proposals written');
+    return { proposalsCreated: created, proposalsUpdated: updated[0].n };
+  }
+
+  /** Expires the proposals the run no longer keeps, drops its candidates and marks it completed. */
+  async close(em: EntityManager, run: MatchingRun, written: Written): Promise<RunCounts> {
+    const started = performance.now();
     const expired: { id: string }[] = await em.query(
       `WITH e AS (
          UPDATE channel_matches m SET status = 'expired', closed_at = now(), updated_at = now()
@@ -88,11 +107,11 @@ export class ProposalWriter {
       [run.clusterId, run.organisationId, run.createdAt, run.id],
     );
     await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
-    lap('expired');
-    if (!run.organisationId) this.logger.log({ runId: run.id, millis, total: Math.round(performance.now() - started) }, 'proposals written');
-    const counts: RunCounts = { pairsKept, proposalsCreated: created, proposalsUpdated: updated[0].n, proposalsExpired: expired.length };
+    const [{ n: pairsKept }] = await em.query('SELECT count(*)::int AS n FROM match_candidates WHERE run_id = $1', [run.id]);
+    const counts: RunCounts = { pairsKept, ...written, proposalsExpired: expired.length };
     await em.query('DELETE FROM match_candidates WHERE run_id = $1', [run.id]);
     await em.update(MatchingRun, { id: run.id }, { ...counts, status: 'completed', finishedAt: new Date() });
+    if (!run.organisationId) this.logger.log({ runId: run.id, ...counts, millis: Math.round(performance.now() - started) }, 'run closed');
     return counts;
   }
 }

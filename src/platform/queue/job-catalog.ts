@@ -64,7 +64,9 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
 export const QUEUE_WORKERS: Record<QueueName, { concurrency: number; lockDuration: number; stalledInterval: number; maxStalledCount: number }> = {
   mail: { concurrency: 10, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 },
   events: { concurrency: 5, lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 },
-  // CPU-bound: one shard at a time per process; more processes for more throughput.
-  matching: { concurrency: 1, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5 },
+  // CPU-bound, but each shard also waits for PostgreSQL to write its proposals: with two at a
+  // time, one shard's writes run on the database while the process matches the other. More
+  // processes for more throughput (refreshes of one cluster take turns; see MatchingJobs).
+  matching: { concurrency: 2, lockDuration: 30_000, stalledInterval: 10_000, maxStalledCount: 5 },
   maintenance: { concurrency: 1, lockDuration: 60_000, stalledInterval: 30_000, maxStalledCount: 2 },
 };

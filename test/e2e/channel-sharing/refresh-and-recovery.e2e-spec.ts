@@ -112,13 +112,24 @@ describe('channel sharing: incremental refresh and a worker killed mid-run', () 
     expect(reference.run.proposalsCreated).toBeGreaterThan(100);
     const expected = await proposals();
 
+    // Close the reference run's proposals (as if staff had let them lapse), so that the killed run
+    // writes every proposal again: shards write their own, and some have done so at the kill.
+    await world.db.query(`UPDATE channel_matches SET status = 'expired' WHERE cluster_id = $1`, [cluster.id]);
+    await world.db.query(`UPDATE approval_requests SET status = 'withdrawn' WHERE cluster_id = $1`, [cluster.id]);
     const killed = await runToEnd(true);
     // The kill really was mid-run…
     expect(killed.doneAtKill).toBeLessThan(killed.run.shardsTotal);
-    // …and the run still finished every shard and kept exactly the same pairs: nothing new, nothing expired.
-    expect(killed.run).toEqual(expect.objectContaining({ shardsDone: killed.run.shardsTotal, proposalsCreated: 0, proposalsExpired: 0 }));
+    // …and the run still finished every shard and wrote exactly the same proposals, each once, each with one request.
+    expect(killed.run).toEqual(expect.objectContaining({
+      shardsDone: killed.run.shardsTotal, proposalsCreated: reference.run.proposalsCreated, proposalsExpired: 0,
+    }));
     expect(killed.run.pairsKept).toBe(reference.run.pairsKept);
     expect(await proposals()).toEqual(expected);
+    const requests = await world.one(
+      `SELECT count(*)::int AS n, count(DISTINCT subject_id)::int AS subjects FROM approval_requests WHERE cluster_id = $1 AND status = 'pending'`,
+      [cluster.id],
+    );
+    expect(requests).toEqual({ n: expected.length, subjects: expected.length });
   }, 180_000);
 });
 
