@@ -48,8 +48,10 @@ async function load(db, clusterId, data) {
      SELECT $1, a, b, w, 'taxonomy' FROM unnest($2::text[], $3::text[], $4::real[]) AS t(a, b, w)`,
     [clusterId, data.rules.map((r) => r.a), data.rules.map((r) => r.b), data.rules.map((r) => r.weight)]);
   // As a live database would be: vacuumed (visibility map set) and analysed, so autovacuum does not
-  // start on the freshly loaded tables in the middle of the measured run.
+  // start on the freshly loaded tables in the middle of the measured run, and checkpointed, so the
+  // load's dirty pages are not written out during it.
   await db.query('VACUUM ANALYZE');
+  await db.query('CHECKPOINT');
 }
 
 // ---- processes --------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import { ProposalWriter, RunCounts } from './proposal-writer';
 const REFRESH_SNAPSHOT_MAX_AGE_MS = 15 * 60 * 1000;
 /** A run's snapshot not used for this long is dropped (the run finished or moved to other workers). */
 const RUN_SNAPSHOT_IDLE_MS = 60 * 1000;
+/** A shard matches this many channels (a few milliseconds' work) between turns of the event loop. */
+const YIELD_EVERY_CHANNELS = 50;
 
 /**
  * Worker side of matching. A shard replaces its kept pairs and writes them as proposals in one
@@ -49,13 +51,19 @@ export class MatchingJobs {
     if (!row || !run) return { skipped: 'unknown shard' };
     if (row.status === 'done' || run.status !== 'running') return { skipped: `shard ${row.status}, run ${run.status}` };
     const { snapshot, matcher } = await this.runSnapshot(run);
-    const evaluatedBefore = matcher.stats.evaluated;
     const kept: ExplainedPair[] = [];
-    for (const id of row.ids) {
-      const channel = snapshot.channels.get(id);
-      if (channel) for (const pair of matcher.forChannel(channel)) kept.push(matcher.explain(pair));
+    const stats = { evaluated: 0 };
+    for (let from = 0; from < row.ids.length; from += YIELD_EVERY_CHANNELS) {
+      // Matching is synchronous: between slices the other job on this worker gets its database
+      // replies, so its writes run on PostgreSQL while this one matches.
+      if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+      const evaluatedBefore = matcher.stats.evaluated;
+      for (const id of row.ids.slice(from, from + YIELD_EVERY_CHANNELS)) {
+        const channel = snapshot.channels.get(id);
+        if (channel) for (const pair of matcher.forChannel(channel)) kept.push(matcher.explain(pair));
+      }
+      stats.evaluated += matcher.stats.evaluated - evaluatedBefore;
     }
-    const stats = { evaluated: matcher.stats.evaluated - evaluatedBefore };
     await this.uow.run(async (em) => {
       await em.query('DELETE FROM match_candidates WHERE run_id = $1 AND shard = $2', [runId, shard]);
       await insertCandidates(em, runId, shard, kept);

@@ -98,30 +98,34 @@ export class MatchingSnapshot {
     const mine = organisations === null ? '' : 'AND organisation_id = ANY($3)';
     const params = organisations === null ? [] : [organisations];
     // Products in pages by id: a large cluster's rows are never all in memory at once, and each
-    // page arrives in id order, the order the index keeps them in.
-    for (let after = ''; ; ) {
-      const page: ProductRow[] = await em.query(
-        `SELECT id, organisation_id, category, grade, ${joined('segments')}, ${joined('markets')} FROM products
-         WHERE cluster_id = $1 AND id > $2::uuid ${mine} ORDER BY id LIMIT ${PAGE}`,
-        [this.clusterId, after || '00000000-0000-0000-0000-000000000000', ...params],
-      );
-      this.putProducts(page, organisations === null);
-      if (page.length < PAGE) break;
-      after = page[page.length - 1].id;
-    }
-    const channels: ChannelRow[] = await em.query(
+    // page arrives in id order, the order the index keeps them in. The next page is asked for
+    // (on another pooled connection) before this one is indexed, so PostgreSQL reads it meanwhile.
+    const productPage = (after: string): Promise<ProductRow[]> => em.query(
+      `SELECT id, organisation_id, category, grade, ${joined('segments')}, ${joined('markets')} FROM products
+       WHERE cluster_id = $1 AND id > $2::uuid ${mine} ORDER BY id LIMIT ${PAGE}`,
+      [this.clusterId, after, ...params],
+    );
+    const channelRows: Promise<ChannelRow[]> = em.query(
       `SELECT id, organisation_id, type, ${joined('markets')}, ${joined('segments')}, capacity, used_capacity, active
        FROM channels WHERE cluster_id = $1 ${mine.replace('$3', '$2')}`,
       [this.clusterId, ...params],
     );
-    this.putChannels(channels);
-    const blocked: { channel_id: string; product_id: string }[] = await em.query(
+    const blockedRows: Promise<{ channel_id: string; product_id: string }[]> = em.query(
       `SELECT channel_id, product_id FROM channel_matches
        WHERE cluster_id = $1 AND ${BLOCKED}
          ${organisations === null ? '' : 'AND (host_organisation_id = ANY($3) OR guest_organisation_id = ANY($3))'}`,
       organisations === null ? [this.clusterId, COOL_DOWN_DAYS] : [this.clusterId, COOL_DOWN_DAYS, organisations],
     );
-    for (const b of blocked) {
+    // Settled now, awaited below: a failure is reported once, by the await.
+    for (const rows of [channelRows, blockedRows]) rows.catch(() => undefined);
+    for (let next: Promise<ProductRow[]> | null = productPage('00000000-0000-0000-0000-000000000000'); next; ) {
+      const page: ProductRow[] = await next;
+      next = page.length < PAGE ? null : productPage(page[page.length - 1].id);
+      next?.catch(() => undefined);
+      this.putProducts(page, organisations === null);
+    }
+    this.putChannels(await channelRows);
+    for (const b of await blockedRows) {
       this.blocked.add(pairKey(b.channel_id, b.product_id));
       this.blockedChannels.add(b.channel_id);
     }
