@@ -14,9 +14,9 @@ export interface JobPayloads {
   'events.dispatch': { eventId: string };
   /** Remind assignees (or the cluster's staff) of approval requests past due. */
   'approvals.remind-overdue': Record<string, never>;
-  /** Score one shard of a matching run (a slice of host channels or guest products). */
+  /** Score one shard of a matching run (a slice of host channels) and write its kept pairs as proposals. */
   'channel-sharing.match-shard': { runId: string; shard: number };
-  /** After every shard: turn the run's kept pairs into proposals, expire vanished ones. */
+  /** After every shard: expire the proposals no shard kept, complete the run with the shards' counts. */
   'channel-sharing.finalize-run': { runId: string };
   /** Recompute one organisation's matches as host and as guest (debounced per organisation). */
   'channel-sharing.refresh-organisation': { organisationId: string; clusterId: string };

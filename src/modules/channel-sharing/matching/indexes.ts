@@ -1,4 +1,5 @@
 import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
+import { byId, insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
 /**
@@ -109,7 +110,7 @@ export function compareSets(a: number[], b: number[]): number {
 }
 
 /** Products in a market set's order: by segment set, then by id. */
-const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a.segments, b.segments) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a.segments, b.segments) || byId(a, b);
 
 /**
  * Products of one (category, grade) with the same market set. They are held by segment set, then
@@ -272,14 +273,7 @@ export class ProductIndex {
 
 /** Puts `p` where it belongs in a market set's products, sharing the `segments` array of its run. */
 function insertProduct(products: IndexedProduct[], p: IndexedProduct): void {
-  let [lo, hi] = [0, products.length];
-  // A bulk load adds in id order: most products belong at the end.
-  if (hi > 0 && bySegmentsThenId(products[hi - 1], p) < 0) lo = hi;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bySegmentsThenId(products[mid], p) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = insertionPoint(products, p, bySegmentsThenId);
   for (const neighbour of [products[lo - 1], products[lo]]) {
     if (neighbour && compareSets(neighbour.segments, p.segments) === 0) p.segments = neighbour.segments;
   }

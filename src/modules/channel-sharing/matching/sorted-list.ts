@@ -10,18 +10,9 @@ export class SortedList<T> {
 
   /** Adds an item where it belongs. `inOrder`: the caller vouches that it belongs at the end. */
   push(item: T, inOrder = false): void {
-    const items = this.items;
-    if (inOrder || items.length === 0 || this.order(items[items.length - 1], item) <= 0) {
-      items.push(item);
-      return;
-    }
-    let [lo, hi] = [0, items.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.order(items[mid], item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    items.splice(lo, 0, item);
+    const at = inOrder ? this.items.length : insertionPoint(this.items, item, this.order);
+    if (at === this.items.length) this.items.push(item);
+    else this.items.splice(at, 0, item);
   }
 
   remove(item: T): void {
@@ -39,3 +30,18 @@ export class SortedList<T> {
 }
 
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Where `item` goes in `items` (ordered by `order`): after every item that does not order after
+ * it. The end is tested first, as bulk loads mostly append.
+ */
+export function insertionPoint<T>(items: readonly T[], item: T, order: (a: T, b: T) => number): number {
+  let [lo, hi] = [0, items.length];
+  if (hi === 0 || order(items[hi - 1], item) <= 0) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(items[mid], item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
