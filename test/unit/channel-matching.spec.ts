@@ -143,11 +143,27 @@ describe('indexed top-k equals brute force', () => {
     return { rulesTable, products, channels, excluded };
   };
 
-  it('per host channel and per guest product, on random small markets, with blocked pairs', () => {
-    fc.assert(
+  /**
+   * Terms whose ids fold onto each other in masks: half the test's markets and segments get ids
+   * 0, 1 and the rest 32, 33 (the same bits), with other terms between, so masks only rule out.
+   */
+  const crowdedTerms = () => {
+    const terms = new Terms();
+    const half = (xs: string[]) => [xs.slice(0, Math.ceil(xs.length / 2)), xs.slice(Math.ceil(xs.length / 2))];
+    const [[m1, m2], [s1, s2]] = [half(MARKETS), half(SEGMENTS)];
+    m1.forEach((m) => terms.market(m));
+    s1.forEach((x) => terms.segment(x));
+    for (let i = m1.length; i < 32; i++) terms.market(`M${i}`);
+    for (let i = s1.length; i < 32; i++) terms.segment(`s${i}`);
+    m2.forEach((m) => terms.market(m));
+    s2.forEach((x) => terms.segment(x));
+    return terms;
+  };
+
+  const agreesWithBruteForce = (newTerms: () => Terms) =>
       fc.property(world, (w) => {
         const { rulesTable, products, channels, excluded } = build(w);
-        const terms = new Terms();
+        const terms = newTerms();
         const productIndex = new ProductIndex(products, terms);
         const channelIndex = new ChannelIndex(channels, terms);
         for (const c of channels) {
@@ -186,9 +202,15 @@ describe('indexed top-k equals brute force', () => {
             bruteForceTopKForChannel(channels.find((c) => c.id === pair.channelId)!, products, rulesTable, w.k, excluded).some((t) => t.productId === p.id));
           expect(guestSide.forProduct(p)).toEqual(expected);
         }
-      }),
-      { numRuns: 300, seed: 20261123 },
-    );
+      });
+
+  it('per host channel and per guest product, on random small markets, with blocked pairs', () => {
+    fc.assert(agreesWithBruteForce(() => new Terms()), { numRuns: 300, seed: 20261123 });
+  });
+
+  it('the same with more than 32 markets and segments in the terms (masks that only rule out)', () => {
+    expect(crowdedTerms().fitMasks).toEqual({ markets: false, segments: false });
+    fc.assert(agreesWithBruteForce(crowdedTerms), { numRuns: 200, seed: 20261125 });
   });
 
   it('after products and channels are removed, changed and added again (as a refresh does)', () => {

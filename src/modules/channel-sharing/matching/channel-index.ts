@@ -1,20 +1,34 @@
 import { ComplementarityTable } from './complementarity-table';
 import { GRADES, indexChannel, IndexedChannel, isLive } from './indexes';
 import { HostChannel } from './scoring';
-import { byId, SortedList } from './sorted-list';
+import { insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
-/** Per grade slot (0–4): best potential first, then by id. */
-const CHANNEL_ORDER = GRADES.map((_, g) => (a: IndexedChannel, b: IndexedChannel) => b.potential[g] - a.potential[g] || byId(a, b));
+/**
+ * What the product search reads of each live channel, by row number: per grade what the channel
+ * adds to any score (`potentials[row * 5 + grade slot]`), its market and segment masks, and the
+ * last search that scored it. Typed arrays, so a search walking a list of rows reads numbers
+ * side by side instead of following each channel object.
+ */
+export interface ChannelColumns {
+  readonly potentials: Float64Array;
+  readonly marketMasks: Int32Array;
+  readonly segmentMasks: Int32Array;
+  readonly searched: Float64Array;
+}
 
 /**
- * Live host channels by (category the host sells, market the channel reaches), each list ordered
- * by what the channel itself adds to any score (spare capacity, type fit for the grade), best
- * first, so a search can stop inside a list.
+ * Live host channels by (category the host sells, market the channel reaches): per grade, a list
+ * of rows ordered by what the channel itself adds to any score (spare capacity, type fit for the
+ * grade), best first, then by id, so a search can stop inside a list.
  */
 export class ChannelIndex {
-  private readonly byKey = new Map<string, Map<number, SortedList<IndexedChannel>[]>>();
-  private readonly indexed = new Map<string, { channel: IndexedChannel; categories: string[] }>();
+  private readonly byKey = new Map<string, Map<number, number[][]>>();
+  private readonly rowsById = new Map<string, { row: number; categories: string[] }>();
+  /** The indexed channel of each row (undefined: a free row, in `freeRows`). */
+  private readonly channels: (IndexedChannel | undefined)[] = [];
+  private readonly freeRows: number[] = [];
+  private data: ChannelColumns = grow(undefined, 1024);
   private searches = 0;
   private readonly rows = new Map<string, Float64Array>();
   private rowsOf?: ComplementarityTable;
@@ -27,64 +41,85 @@ export class ChannelIndex {
     this.addAll([channel]);
   }
 
-  /** Adds (or replaces) channels; per grade they are pushed in list order, so a bulk load needs no sorting. */
+  /** Adds (or replaces) channels; into an empty index, per grade they are pushed in list order, so a bulk load compares nothing twice. */
   addAll(channels: Iterable<HostChannel>): void {
-    const fresh: { channel: IndexedChannel; categories: string[] }[] = [];
-    // Into an empty index, channels are pushed in each list's order (sorted below).
-    const bulk = this.indexed.size === 0;
+    const bulk = this.rowsById.size === 0;
+    const fresh: { row: number; channel: IndexedChannel; categories: string[] }[] = [];
     for (const channel of channels) {
       this.remove(channel);
       if (!isLive(channel)) continue;
-      const entry = { channel: indexChannel(channel, this.terms), categories: [...new Set(channel.hostProducts.map((p) => p.category))] };
-      this.indexed.set(channel.id, entry);
-      fresh.push(entry);
+      const indexed = indexChannel(channel, this.terms);
+      const entry = { row: this.takeRow(indexed), categories: [...new Set(channel.hostProducts.map((p) => p.category))] };
+      this.rowsById.set(channel.id, entry);
+      fresh.push({ ...entry, channel: indexed });
     }
     // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
-    fresh.sort((a, b) => byId(a.channel, b.channel));
+    fresh.sort((a, b) => (a.channel.id < b.channel.id ? -1 : a.channel.id > b.channel.id ? 1 : 0));
     // Each channel's lists (one per category it sells and market it reaches), found once.
-    const lists = fresh.map(({ channel, categories }) => {
-      const mine: SortedList<IndexedChannel>[][] = [];
+    const lists = fresh.map(({ row, channel, categories }) => {
+      const mine: number[][][] = [];
       for (const category of categories) {
         let markets = this.byKey.get(category);
         if (!markets) this.byKey.set(category, (markets = new Map()));
         for (const m of channel.markets) {
           let perGrade = markets.get(m);
-          if (!perGrade) markets.set(m, (perGrade = CHANNEL_ORDER.map((order) => new SortedList<IndexedChannel>(order))));
+          if (!perGrade) markets.set(m, (perGrade = GRADES.map(() => [])));
           mine.push(perGrade);
         }
       }
-      return { channel, mine };
+      return { row, channel, mine };
     });
     GRADES.forEach((_, g) => {
       lists.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
-      for (const { channel, mine } of lists) for (const perGrade of mine) perGrade[g].push(channel, bulk);
+      const order = this.order(g);
+      for (const { row, mine } of lists) {
+        for (const perGrade of mine) {
+          const list = perGrade[g];
+          const at = bulk ? list.length : insertionPoint(list, row, order);
+          if (at === list.length) list.push(row);
+          else list.splice(at, 0, row);
+        }
+      }
     });
   }
 
   /** The indexed channel with this id (live channels only). */
   get(id: string): IndexedChannel | undefined {
-    return this.indexed.get(id)?.channel;
+    const entry = this.rowsById.get(id);
+    return entry && this.channels[entry.row];
+  }
+
+  /** The indexed channel of a row that a list holds. */
+  channel(row: number): IndexedChannel {
+    return this.channels[row]!;
   }
 
   /** Takes out the channel with this id, as it was indexed. */
   remove(channel: { id: string }): void {
-    const entry = this.indexed.get(channel.id);
+    const entry = this.rowsById.get(channel.id);
     if (!entry) return;
-    this.indexed.delete(channel.id);
+    this.rowsById.delete(channel.id);
     for (const category of entry.categories) {
       const markets = this.byKey.get(category)!;
-      for (const m of entry.channel.markets) {
+      for (const m of this.channels[entry.row]!.markets) {
         const lists = markets.get(m)!;
-        for (const list of lists) list.remove(entry.channel);
-        if (lists[0].size === 0) markets.delete(m);
+        for (const list of lists) list.splice(list.indexOf(entry.row), 1);
+        if (lists[0].length === 0) markets.delete(m);
       }
       if (markets.size === 0) this.byKey.delete(category);
     }
+    this.channels[entry.row] = undefined;
+    this.freeRows.push(entry.row);
   }
 
-  /** A new mark for `IndexedChannel.searched`: a product search scores each channel once. */
+  /** A new mark for `ChannelColumns.searched`: a product search scores each channel once. */
   nextSearch(): number {
     return ++this.searches;
+  }
+
+  /** The columns as they are now (a later `add` may replace them with larger ones). */
+  get columns(): ChannelColumns {
+    return this.data;
   }
 
   /**
@@ -107,7 +142,41 @@ export class ChannelIndex {
     return row;
   }
 
-  list(category: string, market: number, grade: number): readonly IndexedChannel[] | undefined {
-    return this.byKey.get(category)?.get(market)?.[Math.min(5, Math.max(1, grade)) - 1].sorted;
+  /** The rows of live channels whose host sells `category` and that reach `market`, in the order for `grade`. */
+  list(category: string, market: number, grade: number): readonly number[] | undefined {
+    return this.byKey.get(category)?.get(market)?.[Math.min(5, Math.max(1, grade)) - 1];
   }
+
+  /** Rows of one grade's lists: best potential first, then by id. */
+  private order(g: number): (a: number, b: number) => number {
+    const { potentials } = this.data;
+    return (a, b) => {
+      const [x, y] = [this.channels[a]!, this.channels[b]!];
+      return potentials[b * 5 + g] - potentials[a * 5 + g] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    };
+  }
+
+  private takeRow(channel: IndexedChannel): number {
+    const row = this.freeRows.pop() ?? this.channels.length;
+    this.channels[row] = channel;
+    if (row >= this.data.marketMasks.length) this.data = grow(this.data, 2 * this.data.marketMasks.length);
+    const { potentials, marketMasks, segmentMasks, searched } = this.data;
+    for (let g = 0; g < 5; g++) potentials[row * 5 + g] = channel.potential[g];
+    marketMasks[row] = channel.marketMask;
+    segmentMasks[row] = channel.segmentMask;
+    searched[row] = 0;
+    return row;
+  }
+}
+
+/** Columns for `rows` rows, holding what `from` held. */
+function grow(from: ChannelColumns | undefined, rows: number): ChannelColumns {
+  const columns = {
+    potentials: new Float64Array(rows * 5),
+    marketMasks: new Int32Array(rows),
+    segmentMasks: new Int32Array(rows),
+    searched: new Float64Array(rows),
+  };
+  if (from) for (const key of Object.keys(columns) as (keyof ChannelColumns)[]) columns[key].set(from[key]);
+  return columns;
 }

@@ -37,6 +37,13 @@ export interface IndexedProduct {
  */
 export const maskOf = (ids: number[]) => ids.reduce((mask, id) => mask | (1 << (id & 31)), 0);
 
+/** Members of a 32-bit mask (exact set sizes when every term's id is below 32, see `Terms.fitMasks`). */
+export function bitCount(mask: number): number {
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** A live host channel (active, spare capacity) with membership tables for the inner loop. */
 export interface IndexedChannel {
   id: string;
@@ -46,6 +53,7 @@ export interface IndexedChannel {
   markets: number[];
   inMarket: boolean[];
   inSegment: boolean[];
+  marketMask: number;
   segmentMask: number;
   own: { category: string; grade: number }[];
   /** `own` as interned category ids and grades, for the product search's inner loop. */
@@ -54,8 +62,6 @@ export interface IndexedChannel {
   /** Per grade 1–5: how well the channel type suits it, and what spare capacity and type fit add to any score. */
   typeFits: number[];
   potential: number[];
-  /** The last product search that scored this channel (see ChannelIndex.nextSearch). */
-  searched: number;
 }
 
 export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
@@ -82,13 +88,13 @@ export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel
   for (const s of segments) inSegment[s] = true;
   return {
     id: channel.id, organisationId: channel.organisationId, type: channel.type, spare: spareRatio(channel), markets, inMarket, inSegment,
+    marketMask: maskOf(markets),
     segmentMask: maskOf(segments),
     own: channel.hostProducts,
     ownCategories: channel.hostProducts.map((o) => terms.category(o.category)),
     ownGrades: channel.hostProducts.map((o) => o.grade),
     typeFits: GRADES.map((g) => typeFitOf(channel.type, g)),
     potential: GRADES.map((g) => scoreOf(0, 0, 0, spareRatio(channel), typeFitOf(channel.type, g))),
-    searched: 0,
   };
 }
 
@@ -121,13 +127,39 @@ const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a
 export interface MarketSet {
   key: string;
   markets: number[];
+  /** `maskOf(markets)`. */
+  mask: number;
   products: IndexedProduct[];
+  /**
+   * The runs of `products`, flat: per run its first product's position, its segment mask and its
+   * number of segments, then the end of `products`. The search reads these numbers instead of
+   * each product's segments. Null after a change; `runsOf` makes it again on the next read.
+   */
+  runs: number[] | null;
+  /** Where the set is in its (category, grade)'s `list`. */
+  slot: number;
+}
+
+/** The numbers of `set.runs`, made if the set changed since they were last made. */
+export function runsOf(set: MarketSet): number[] {
+  if (set.runs) return set.runs;
+  const runs: number[] = [];
+  const { products } = set;
+  for (let i = 0; i < products.length; i++) {
+    const { segments } = products[i];
+    if (i === 0 || products[i - 1].segments !== segments) runs.push(i, maskOf(segments), segments.length);
+  }
+  runs.push(products.length);
+  return (set.runs = runs);
 }
 
 /** The products of one (category, grade). */
 export interface CategoryGrade {
   /** market-set key → the products with that market set. */
   sets: Map<string, MarketSet>;
+  /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
+  list: MarketSet[];
+  masks: number[];
   /** market → the market sets that contain it, for products that only partly fit a channel's markets. */
   setsByMarket: Map<number, MarketSet[]>;
 }
@@ -202,7 +234,10 @@ export class ProductIndex {
     let set = entry.sets.get(marketKey);
     if (set) p.markets = set.markets; // one array per market set, not per product
     else {
-      entry.sets.set(marketKey, (set = { key: marketKey, markets: p.markets, products: [] }));
+      set = { key: marketKey, markets: p.markets, mask: maskOf(p.markets), products: [], runs: null, slot: entry.list.length };
+      entry.sets.set(marketKey, set);
+      entry.list.push(set);
+      entry.masks.push(set.mask);
       for (const m of p.markets) {
         const list = entry.setsByMarket.get(m);
         if (list) list.push(set);
@@ -210,6 +245,7 @@ export class ProductIndex {
       }
     }
     insertProduct(set.products, p);
+    set.runs = null;
   }
 
   /** The indexed product with this id (products that name no market are not held). */
@@ -231,8 +267,15 @@ export class ProductIndex {
     const entry = this.entry(p.category, p.grade, false)!;
     const set = entry.sets.get(setKey(p.markets))!;
     set.products.splice(set.products.indexOf(p), 1);
+    set.runs = null;
     if (set.products.length > 0) return;
     entry.sets.delete(set.key);
+    // The list's last set takes the removed one's place.
+    const last = entry.list.pop()!;
+    entry.masks.pop();
+    if (last !== set) {
+      [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, last.mask, set.slot];
+    }
     for (const m of p.markets) {
       const list = entry.setsByMarket.get(m)!;
       list.splice(list.indexOf(set), 1);
@@ -247,7 +290,7 @@ export class ProductIndex {
       this.byCategory.set(category, (grades = []));
     }
     let entry = grades[grade];
-    if (!entry && create) grades[grade] = entry = { sets: new Map(), setsByMarket: new Map() };
+    if (!entry && create) grades[grade] = entry = { sets: new Map(), list: [], masks: [], setsByMarket: new Map() };
     return entry;
   }
 

@@ -37,6 +37,14 @@ export class Terms {
     return this.categories.id(term);
   }
 
+  /**
+   * Whether every market and segment id is below 32, so that masks (`maskOf`) are exact: a bit
+   * test then says membership and a bit count says set size. Otherwise a mask only rules out.
+   */
+  get fitMasks(): { markets: boolean; segments: boolean } {
+    return { markets: this.markets.names.length <= 32, segments: this.segments.names.length <= 32 };
+  }
+
   get categoryCount(): number {
     return this.categories.names.length;
   }

@@ -1,5 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
 import {
+  bitCount,
   CategoryGrade,
   countIn,
   GRADES,
@@ -8,7 +9,10 @@ import {
   IndexedProduct,
   indexProduct,
   isLive,
+  MarketSet,
+  maskOf,
   ProductIndex,
+  runsOf,
   segmentFit,
   setKey,
 } from './indexes';
@@ -88,6 +92,13 @@ export interface SearchOptions {
   /** Only candidates ranking above this; the search then stops early (used to test membership of a top k). */
   floor?: Floor;
 }
+
+/**
+ * Sets whose market masks a scan tests in the time of one lookup of a subset key: a channel's
+ * whole-fit sets are found by scan unless its (category, grade) has this many times more sets
+ * than the channel's markets have subsets.
+ */
+const SCAN_PER_LOOKUP = 16;
 
 /** The subsets of `markets` with at most `maxSize` members, as set keys; null when there are more than `limit`. */
 function subsetKeys(markets: number[], maxSize: number, limit: number): string[] | null {
@@ -204,38 +215,47 @@ export function topKForIndexedChannel(
   const [partialMarkets, partialSegments] = [index.partialMarketFit, index.partialSegmentFit];
 
   type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
-  /** Offers a market set's products: each run with one segment set scores as one, its products in id order. */
-  const offerSet = (tier: Tier, products: IndexedProduct[], marketFit: number) => {
+  const exact = index.terms.fitMasks;
+  /**
+   * Offers a market set's products: each run with one segment set scores as one, its products in
+   * id order. With exact masks a run's segment fit comes from its numbers in `runsOf`, without
+   * reading its products.
+   */
+  const offerSet = (tier: Tier, set: MarketSet, marketFit: number) => {
     const { complement, g, wholeSegments } = tier;
     if (top.beats(boundOf(complement, marketFit, wholeSegments ? 1 : partialSegments, potentials[g]))) return;
-    for (let i = 0; i < products.length; ) {
-      const segments = products[i].segments;
+    const { products } = set;
+    const runs = runsOf(set);
+    for (let r = 0; r + 1 < runs.length; r += 3) {
+      const count = runs[r + 2];
       // The whole-segment tier takes the runs the channel serves wholly; the other tier the rest.
-      const fit = segmentFit(segments, c);
-      const whole = fit === 1 && segments.length > 0;
-      if (whole === wholeSegments) {
-        const score = scoreOf(complement, marketFit, fit, c.spare, typeFits[g]);
-        for (; i < products.length && products[i].segments === segments; i++) {
-          const p = products[i];
-          if (!top.admits(score, p.id)) break; // nor will the rest of the run (same score, later ids)
-          if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
-          stats.evaluated++;
-          top.offer(p.id, score);
-        }
+      const fit = !exact.segments ? segmentFit(products[runs[r]].segments, c) : count === 0 ? 0.5 : bitCount(runs[r + 1] & c.segmentMask) / count;
+      if ((fit === 1 && count > 0) !== wholeSegments || top.beats(boundOf(complement, marketFit, fit, potentials[g]))) continue;
+      const score = scoreOf(complement, marketFit, fit, c.spare, typeFits[g]);
+      for (let i = runs[r], end = runs[r + 3]; i < end; i++) {
+        const p = products[i];
+        if (!top.admits(score, p.id)) break; // nor will the rest of the run (same score, later ids)
+        if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
+        stats.evaluated++;
+        top.offer(p.id, score);
       }
-      while (i < products.length && products[i].segments === segments) i++;
     }
   };
   const read = (tier: Tier) => {
     const { entry } = tier;
     if (tier.wholeMarkets) {
-      if (marketSubsets && marketSubsets.length < entry.sets.size) {
+      if (marketSubsets && marketSubsets.length * SCAN_PER_LOOKUP < entry.list.length) {
         for (const key of marketSubsets) {
           const set = entry.sets.get(key);
-          if (set) offerSet(tier, set.products, 1);
+          if (set) offerSet(tier, set, 1);
         }
       } else {
-        for (const set of entry.sets.values()) if (isSubset(set.markets, c.inMarket)) offerSet(tier, set.products, 1);
+        // The sets whose markets the channel all reaches: a mask test rules most out (and decides, with exact masks).
+        const { list, masks } = entry;
+        const outside = ~c.marketMask;
+        for (let s = 0; s < masks.length; s++) {
+          if ((masks[s] & outside) === 0 && (exact.markets || isSubset(list[s].markets, c.inMarket))) offerSet(tier, list[s], 1);
+        }
       }
       return;
     }
@@ -244,7 +264,7 @@ export function topKForIndexedChannel(
       for (const set of entry.setsByMarket.get(m) ?? []) {
         const inMarkets = countIn(set.markets, c.inMarket);
         if (inMarkets === set.markets.length || firstIn(set.markets, c.inMarket) !== m) continue;
-        offerSet(tier, set.products, inMarkets / set.markets.length);
+        offerSet(tier, set, inMarkets / set.markets.length);
       }
     }
   };
@@ -313,8 +333,12 @@ export function topKForIndexedProduct(
   const row = index.complementRow(p.category, table);
   const categoryId = index.terms.category(p.category);
 
+  const { potentials, marketMasks, segmentMasks, searched } = index.columns;
+  const exact = index.terms.fitMasks;
+  const productMarkets = maskOf(p.markets);
+
   const scan = (category: string, complement: number) => {
-    const lists: { m: number; list: readonly IndexedChannel[] }[] = [];
+    const lists: { m: number; list: readonly number[] }[] = [];
     let rarest = -1;
     for (const m of p.markets) {
       const list = index.list(category, m, p.grade);
@@ -326,19 +350,26 @@ export function topKForIndexedProduct(
     // A channel that fits all the product's markets reaches the rarest one: that list holds the whole fits.
     const whole = lists.length === p.markets.length;
     const rarestMarket = lists[rarest].m;
+    const rarestBit = 1 << (rarestMarket & 31);
     for (let i = 0; i < lists.length; i++) {
       const marketFit = i === rarest && whole ? 1 : partialFit;
       if (marketFit === 0) continue;
       const base = WEIGHTS.complementarity * complement + WEIGHTS.markets * marketFit;
-      for (const c of lists[i].list) {
-        const potential = c.potential[g];
+      const { list } = lists[i];
+      for (let j = 0; j < list.length; j++) {
+        const r = list[j];
+        const potential = potentials[r * 5 + g];
         if (top.beats(base + segmentBound + potential)) break;
+        if (searched[r] === search) continue;
         // Channels that also reach the rarest market belong to that list.
-        if (i !== rarest && c.inMarket[rarestMarket]) continue;
-        if (c.searched === search) continue;
-        if (anySegment && (c.segmentMask & p.segmentMask) === 0 && top.beats(base + potential)) continue;
-        c.searched = search;
+        if (i !== rarest && (marketMasks[r] & rarestBit) !== 0 && (exact.markets || index.channel(r).inMarket[rarestMarket])) continue;
+        // The masks bound the channel's market and segment fit (exact ones tell them) before the channel is read.
+        const segments = !anySegment ? 0.5 : exact.segments ? bitCount(segmentMasks[r] & p.segmentMask) / p.segments.length : (segmentMasks[r] & p.segmentMask) === 0 ? 0 : 1;
+        const markets = exact.markets ? bitCount(marketMasks[r] & productMarkets) / p.markets.length : marketFit;
+        if (top.beats(boundOf(complement, markets, segments, potential))) continue;
+        searched[r] = search;
         stats.evaluated++;
+        const c = index.channel(r);
         const score = fastScore(c, p, categoryId, row);
         if (score >= 0 && top.admits(score, c.id) && !excluded(c.id, p.id)) top.offer(c.id, score);
       }
