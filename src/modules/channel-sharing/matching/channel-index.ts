@@ -5,16 +5,16 @@ import { insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
 /**
- * What the product search reads of each live channel, by row number: per grade what the channel
- * adds to any score (`potentials[row * 5 + grade slot]`), its market and segment masks, and the
- * last search that scored it. Typed arrays, so a search walking a list of rows reads numbers
- * side by side instead of following each channel object.
+ * What the product search reads of each live channel, by row number: per grade slot what the
+ * channel adds to any score (`potentials[grade slot][row]`: a search reads one grade's, kept
+ * small enough to stay in cache), its market and segment masks, and the last search that scored
+ * it. Typed arrays, so a search walking a list of rows reads numbers instead of channel objects.
  */
 export interface ChannelColumns {
-  readonly potentials: Float64Array;
+  readonly potentials: Float64Array[];
   readonly marketMasks: Int32Array;
   readonly segmentMasks: Int32Array;
-  readonly searched: Float64Array;
+  readonly searched: Int32Array;
 }
 
 /**
@@ -114,6 +114,10 @@ export class ChannelIndex {
 
   /** A new mark for `ChannelColumns.searched`: a product search scores each channel once. */
   nextSearch(): number {
+    if (this.searches === 0x7fffffff) {
+      this.data.searched.fill(0); // no mark may stay equal to a later search's
+      this.searches = 0;
+    }
     return ++this.searches;
   }
 
@@ -152,7 +156,7 @@ export class ChannelIndex {
     const { potentials } = this.data;
     return (a, b) => {
       const [x, y] = [this.channels[a]!, this.channels[b]!];
-      return potentials[b * 5 + g] - potentials[a * 5 + g] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+      return potentials[g][b] - potentials[g][a] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
     };
   }
 
@@ -161,7 +165,7 @@ export class ChannelIndex {
     this.channels[row] = channel;
     if (row >= this.data.marketMasks.length) this.data = grow(this.data, 2 * this.data.marketMasks.length);
     const { potentials, marketMasks, segmentMasks, searched } = this.data;
-    for (let g = 0; g < 5; g++) potentials[row * 5 + g] = channel.potential[g];
+    for (let g = 0; g < 5; g++) potentials[g][row] = channel.potential[g];
     marketMasks[row] = channel.marketMask;
     segmentMasks[row] = channel.segmentMask;
     searched[row] = 0;
@@ -172,11 +176,14 @@ export class ChannelIndex {
 /** Columns for `rows` rows, holding what `from` held. */
 function grow(from: ChannelColumns | undefined, rows: number): ChannelColumns {
   const columns = {
-    potentials: new Float64Array(rows * 5),
+    potentials: GRADES.map(() => new Float64Array(rows)),
     marketMasks: new Int32Array(rows),
     segmentMasks: new Int32Array(rows),
-    searched: new Float64Array(rows),
+    searched: new Int32Array(rows),
   };
-  if (from) for (const key of Object.keys(columns) as (keyof ChannelColumns)[]) columns[key].set(from[key]);
+  if (from) {
+    columns.potentials.forEach((column, g) => column.set(from.potentials[g]));
+    for (const key of ['marketMasks', 'segmentMasks', 'searched'] as const) columns[key].set(from[key]);
+  }
   return columns;
 }

@@ -333,7 +333,8 @@ export function topKForIndexedProduct(
   const row = index.complementRow(p.category, table);
   const categoryId = index.terms.category(p.category);
 
-  const { potentials, marketMasks, segmentMasks, searched } = index.columns;
+  const { marketMasks, segmentMasks, searched } = index.columns;
+  const potentials = index.columns.potentials[g];
   const exact = index.terms.fitMasks;
   const productMarkets = maskOf(p.markets);
 
@@ -358,7 +359,7 @@ export function topKForIndexedProduct(
       const { list } = lists[i];
       for (let j = 0; j < list.length; j++) {
         const r = list[j];
-        const potential = potentials[r * 5 + g];
+        const potential = potentials[r];
         if (top.beats(base + segmentBound + potential)) break;
         if (searched[r] === search) continue;
         // Channels that also reach the rarest market belong to that list.
