@@ -217,15 +217,23 @@ export class MatchingJobs {
   }
 }
 
+/**
+ * Stores kept pairs as candidates. The explanations go as one JSON document, not as a jsonb[]
+ * parameter: node-postgres writes an array parameter as a text literal, escaping every quote of
+ * every element in JavaScript (~55 ms of the worker's one thread per 2,800 pairs, against ~6 ms
+ * for JSON.stringify of the lot).
+ */
 async function insertCandidates(em: EntityManager, runId: string, shard: number, pairs: ExplainedPair[]): Promise<void> {
   for (let i = 0; i < pairs.length; i += 2_000) {
     const batch = pairs.slice(i, i + 2_000);
     await em.query(
       `INSERT INTO match_candidates (run_id, shard, channel_id, product_id, host_organisation_id, guest_organisation_id, score, factors)
-       SELECT $1, $2, c, p, h, g, s, f FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::real[], $8::jsonb[]) AS t(c, p, h, g, s, f)`,
+       SELECT $1, $2, c, p, h, g, s, f
+       FROM ROWS FROM (unnest($3::uuid[]), unnest($4::uuid[]), unnest($5::uuid[]), unnest($6::uuid[]), unnest($7::real[]),
+                       jsonb_array_elements($8::jsonb)) AS t(c, p, h, g, s, f)`,
       [
         runId, shard, batch.map((p) => p.channelId), batch.map((p) => p.productId), batch.map((p) => p.hostOrganisationId),
-        batch.map((p) => p.guestOrganisationId), batch.map((p) => p.score), batch.map((p) => JSON.stringify(p.factors)),
+        batch.map((p) => p.guestOrganisationId), batch.map((p) => p.score), JSON.stringify(batch.map((p) => p.factors)),
       ],
     );
   }

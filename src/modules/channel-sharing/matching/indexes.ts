@@ -125,7 +125,7 @@ const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a
  * not objects of their own.)
  */
 export interface MarketSet {
-  key: string;
+  key: SetKey;
   markets: number[];
   /** `maskOf(markets)`. */
   mask: number;
@@ -156,7 +156,7 @@ export function runsOf(set: MarketSet): number[] {
 /** The products of one (category, grade). */
 export interface CategoryGrade {
   /** market-set key → the products with that market set. */
-  sets: Map<string, MarketSet>;
+  sets: Map<SetKey, MarketSet>;
   /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
   list: MarketSet[];
   masks: number[];
@@ -164,7 +164,18 @@ export interface CategoryGrade {
   setsByMarket: Map<number, MarketSet[]>;
 }
 
-export const setKey = (xs: number[]) => xs.join(','); // a flat string (a `+=` loop leaves a chain of cons strings in memory)
+/** A set of sorted, distinct ids as a map key: a small integer for up to 3 ids below 1023 (most market sets), else a string. */
+export type SetKey = number | string;
+
+export function setKey(xs: number[]): SetKey {
+  if (xs.length <= 3 && xs[xs.length - 1] < 1023) {
+    // Base-1024 digits id + 1, none of them 0: one key per set, below 2^30 (a small integer to V8).
+    let key = 0;
+    for (let i = 0; i < xs.length; i++) key = key * 1024 + xs[i] + 1;
+    return key;
+  }
+  return xs.join(','); // a flat string (a `+=` loop leaves a chain of cons strings in memory)
+}
 
 /**
  * Products by id. A bulk load adds them in id order (the snapshot reads them so): those go to a

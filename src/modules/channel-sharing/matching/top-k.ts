@@ -15,6 +15,7 @@ import {
   runsOf,
   segmentFit,
   setKey,
+  SetKey,
 } from './indexes';
 import { ChannelIndex } from './channel-index';
 import { Floor, MaxHeap, TopK } from './ranking';
@@ -101,8 +102,8 @@ export interface SearchOptions {
 const SCAN_PER_LOOKUP = 16;
 
 /** The subsets of `markets` with at most `maxSize` members, as set keys; null when there are more than `limit`. */
-function subsetKeys(markets: number[], maxSize: number, limit: number): string[] | null {
-  const out: string[] = [];
+function subsetKeys(markets: number[], maxSize: number, limit: number): SetKey[] | null {
+  const out: SetKey[] = [];
   const pick: number[] = [];
   const walk = (from: number): boolean => {
     for (let i = from; i < markets.length; i++) {
