@@ -219,6 +219,17 @@ describe('indexed top-k equals brute force', () => {
         const { rulesTable, products, channels, excluded } = build(w);
         const productIndex = new ProductIndex(products);
         const channelIndex = new ChannelIndex(channels, productIndex.terms);
+        // Searched before the changes too, so that what searches make and keep (run tables, sets by market) must follow them.
+        const searchAll = () => {
+          for (const c of channels) {
+            expect(topKForChannel(c, productIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForChannel(c, products, rulesTable, w.k, excluded));
+          }
+          for (const p of products) {
+            expect(topKForProduct(p, channelIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForProduct(p, channels, rulesTable, w.k, excluded));
+          }
+        };
+        searchAll();
+        let newIds = 0;
         for (const pick of picks) {
           if (products.length > 0) {
             const i = pick % products.length;
@@ -229,18 +240,21 @@ describe('indexed top-k equals brute force', () => {
               productIndex.add(products[i]);
             }
           }
+          if (products.length > 0 && pick % 2 === 0) {
+            // A new product beside an existing one (a run or market set already read gains a member), or in a market set of its own.
+            const model = products[pick % products.length];
+            const markets = pick % 4 === 0 ? model.markets : [...new Set([MARKETS[pick % MARKETS.length], ...model.markets])];
+            const added = { ...model, id: `q${String(newIds++).padStart(3, '0')}`, organisationId: `o${(pick % 5) + 1}`, markets };
+            products.push(added);
+            productIndex.add(added);
+          }
           if (channels.length > 0) {
             const i = pick % channels.length;
             channels[i] = { ...channels[i], usedCapacity: (channels[i].usedCapacity + 5) % 12, markets: [...channels[i].markets, 'NO'] };
             channelIndex.add(channels[i]);
           }
         }
-        for (const c of channels) {
-          expect(topKForChannel(c, productIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForChannel(c, products, rulesTable, w.k, excluded));
-        }
-        for (const p of products) {
-          expect(topKForProduct(p, channelIndex, rulesTable, w.k, { excluded })).toEqual(bruteForceTopKForProduct(p, channels, rulesTable, w.k, excluded));
-        }
+        searchAll();
       }),
       { numRuns: 200, seed: 20261124 },
     );

@@ -160,8 +160,25 @@ export interface CategoryGrade {
   /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
   list: MarketSet[];
   masks: number[];
-  /** market → the market sets that contain it, for products that only partly fit a channel's markets. */
-  setsByMarket: Map<number, MarketSet[]>;
+  /**
+   * market → the market sets that contain it, for products that only partly fit a channel's
+   * markets. Few searches need it (at 100k SMEs, 3k of 300k tier reads), so it is made on the
+   * first such read (`setsByMarketOf`) and dropped when a set comes or goes.
+   */
+  setsByMarket: Map<number, MarketSet[]> | null;
+}
+
+export function setsByMarketOf(entry: CategoryGrade): Map<number, MarketSet[]> {
+  if (entry.setsByMarket) return entry.setsByMarket;
+  const byMarket = new Map<number, MarketSet[]>();
+  for (const set of entry.list) {
+    for (const m of set.markets) {
+      const list = byMarket.get(m);
+      if (list) list.push(set);
+      else byMarket.set(m, [set]);
+    }
+  }
+  return (entry.setsByMarket = byMarket);
 }
 
 /** A set of sorted, distinct ids as a map key: a small integer for up to 3 ids below 1023 (most market sets), else a string. */
@@ -249,11 +266,7 @@ export class ProductIndex {
       entry.sets.set(marketKey, set);
       entry.list.push(set);
       entry.masks.push(set.mask);
-      for (const m of p.markets) {
-        const list = entry.setsByMarket.get(m);
-        if (list) list.push(set);
-        else entry.setsByMarket.set(m, [set]);
-      }
+      entry.setsByMarket = null;
     }
     insertProduct(set.products, p);
     set.runs = null;
@@ -287,11 +300,7 @@ export class ProductIndex {
     if (last !== set) {
       [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, last.mask, set.slot];
     }
-    for (const m of p.markets) {
-      const list = entry.setsByMarket.get(m)!;
-      list.splice(list.indexOf(set), 1);
-      if (list.length === 0) entry.setsByMarket.delete(m);
-    }
+    entry.setsByMarket = null;
   }
 
   entry(category: string, grade: number, create: boolean): CategoryGrade | undefined {
@@ -301,7 +310,7 @@ export class ProductIndex {
       this.byCategory.set(category, (grades = []));
     }
     let entry = grades[grade];
-    if (!entry && create) grades[grade] = entry = { sets: new Map(), list: [], masks: [], setsByMarket: new Map() };
+    if (!entry && create) grades[grade] = entry = { sets: new Map(), list: [], masks: [], setsByMarket: null };
     return entry;
   }
 

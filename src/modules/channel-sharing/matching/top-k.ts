@@ -13,6 +13,7 @@ import {
   maskOf,
   ProductIndex,
   runsOf,
+  setsByMarketOf,
   segmentFit,
   setKey,
   SetKey,
@@ -261,8 +262,9 @@ export function topKForIndexedChannel(
       return;
     }
     // Each partly reached market set once, under the first of its markets the channel reaches.
+    const byMarket = setsByMarketOf(entry);
     for (const m of c.markets) {
-      for (const set of entry.setsByMarket.get(m) ?? []) {
+      for (const set of byMarket.get(m) ?? []) {
         const inMarkets = countIn(set.markets, c.inMarket);
         if (inMarkets === set.markets.length || firstIn(set.markets, c.inMarket) !== m) continue;
         offerSet(tier, set, inMarkets / set.markets.length);
