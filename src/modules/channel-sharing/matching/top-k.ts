@@ -96,9 +96,9 @@ export interface SearchOptions {
 }
 
 /**
- * Sets whose market masks a scan tests in the time of one lookup of a subset key: a channel's
- * whole-fit sets are found by scan unless its (category, grade) has this many times more sets
- * than the channel's markets have subsets.
+ * Roughly how many market masks a scan tests in the time of one lookup of a subset key (an
+ * estimate, not tuned): a channel's whole-fit sets are found by scan unless its (category, grade)
+ * has this many times more sets than the channel's markets have subsets.
  */
 const SCAN_PER_LOOKUP = 16;
 
