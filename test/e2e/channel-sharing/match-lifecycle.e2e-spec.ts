@@ -191,23 +191,29 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expect(open.rows.map((r: Row) => r.status)).toEqual(['declined']);
   });
 
-  it('withdrawing a product declines its live matches on the owner\'s behalf and tells the other side', async () => {
+  it.each([
+    { subject: 'product', owner: 'guest', other: 'host' },
+    { subject: 'channel', owner: 'host', other: 'guest' },
+  ] as const)('withdrawing a $subject declines its live matches on the $owner\'s behalf and tells the $other', async ({ subject, owner, other }) => {
     const m = await market();
+    const auth = { host: m.h, guest: m.g };
+    const user = { host: m.hostUser, guest: m.guestUser };
+    const path = subject === 'product' ? `/api/v1/products/${m.product.id}` : `/api/v1/channels/${m.channel.id}`;
     await approve(m.staff, m.approvalId, m.match.id, m.g);
-    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.h).send({}).expect(200);
-    // Only its owner withdraws it: the host cannot, and nothing changes.
-    await http().delete(`/api/v1/products/${m.product.id}`).set(m.h).expect(404);
-    expect((await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.h).expect(200)).body.status).toBe('approved');
+    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(auth[other]).send({}).expect(200);
+    // Only its owner withdraws it: the other party cannot, and nothing changes.
+    await http().delete(path).set(auth[other]).expect(404);
+    expect((await http().get(`/api/v1/channel-matches/${m.match.id}`).set(auth[other]).expect(200)).body.status).toBe('approved');
 
-    await http().delete(`/api/v1/products/${m.product.id}`).set(m.g).expect(204);
-    const reason = 'The guest withdrew the product from its catalogue.';
-    const seen = await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.h).expect(200);
-    expect(seen.body).toEqual(expect.objectContaining({ status: 'declined', declinedBy: 'guest', declineReason: reason }));
-    const [mail] = await waitForMail(m.hostUser.email, { subject: /declined/ });
+    await http().delete(path).set(auth[owner]).expect(204);
+    const reason = `The ${owner} withdrew the ${subject} from its catalogue.`;
+    const seen = await http().get(`/api/v1/channel-matches/${m.match.id}`).set(auth[other]).expect(200);
+    expect(seen.body).toEqual(expect.objectContaining({ status: 'declined', declinedBy: owner, declineReason: reason }));
+    const [mail] = await waitForMail(user[other].email, { subject: /declined/ });
     expect(mail.text).toContain(`Reason: ${reason}`);
     const audit = await world.db.query(`SELECT actor_user_id FROM audit_log WHERE action = 'channel_match.declined' AND subject_id = $1`, [m.match.id]);
-    expect(audit.rows).toEqual([{ actor_user_id: m.guestUser.id }]);
-    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 409);
+    expect(audit.rows).toEqual([{ actor_user_id: user[owner].id }]);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(auth[owner]).send({}), 409);
   });
 
   it('reminds the parties that have not answered once, then expires the match', async () => {
