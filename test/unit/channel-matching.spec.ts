@@ -261,6 +261,38 @@ describe('indexed top-k equals brute force', () => {
   });
 });
 
+describe('channel index columns', () => {
+  it('keep every channel right as they grow past their first size and rows are freed and reused', () => {
+    const rng = fc.sample(fc.nat(1_000_000), { numRuns: 6_000, seed: 20261124 });
+    let at = 0;
+    const pick = <T>(xs: readonly T[]) => xs[rng[at++ % rng.length] % xs.length];
+    const host = (i: number): HostChannel => ({
+      id: `c${String(i).padStart(5, '0')}`, organisationId: `o${i % 40}`, type: pick(TYPES), markets: [pick(MARKETS), pick(MARKETS)],
+      segments: [pick(SEGMENTS)], capacity: 100, usedCapacity: pick([0, 20, 50, 90]), active: true,
+      hostProducts: [{ category: pick(CATEGORIES), grade: 1 + (i % 5) }],
+    });
+    const channels = new Map<number, HostChannel>();
+    const index = new ChannelIndex([]);
+    for (let i = 0; i < 1_500; i++) channels.set(i, host(i)); // past the first 1,024 rows
+    index.addAll(channels.values());
+    for (let i = 0; i < 1_500; i += 3) {
+      index.remove(channels.get(i)!);
+      channels.delete(i);
+    }
+    for (let i = 1_500; i < 1_900; i++) {
+      channels.set(i, host(i)); // into freed rows, then past them
+      index.add(channels.get(i)!);
+    }
+    const table = new ComplementarityTable(CATEGORIES.flatMap((a, i) => CATEGORIES.slice(i + 1).map((b) => ({ categoryA: a, categoryB: b, weight: 0.5 }))));
+    for (let n = 0; n < 40; n++) {
+      const product: GuestProduct = {
+        id: `p${n}`, organisationId: `o${n % 40}`, category: pick(CATEGORIES), grade: 1 + (n % 5), segments: [pick(SEGMENTS)], markets: [pick(MARKETS)],
+      };
+      expect(topKForProduct(product, index, table, 10)).toEqual(bruteForceTopKForProduct(product, [...channels.values()], table, 10));
+    }
+  });
+});
+
 describe('shard size of a full rebuild', () => {
   it('keeps the configured size for large runs, cuts mid-sized runs into 16 shards, and never below 100 channels', () => {
     expect(shardSize(59_809, 2_000)).toBe(2_000);
