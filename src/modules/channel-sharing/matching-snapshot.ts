@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
 import { ChannelIndex } from './matching/channel-index';
-import { ProductIndex } from './matching/indexes';
+import { indexedProduct, ProductIndex } from './matching/indexes';
 import { MutualMatcher } from './matching/mutual';
 import { PairFilter } from './matching/top-k';
 
@@ -124,6 +124,14 @@ export class MatchingSnapshot {
       next?.catch(() => undefined);
       this.putProducts(page, organisations === null);
     }
+    if (organisations === null) {
+      // Arrays grown one push at a time keep room for 17 items; these hold a few (see ProductIndex.compact).
+      this.productIndex.compact();
+      for (const organisation of this.byOrganisation.values()) {
+        organisation.products = organisation.products.slice();
+        organisation.own = organisation.own.slice(); // before the channels share it as their hostProducts
+      }
+    }
     this.putChannels(await channelRows);
     for (const b of await blockedRows) {
       this.blocked.add(pairKey(b.channel_id, b.product_id));
@@ -151,8 +159,10 @@ export class MatchingSnapshot {
   private putProducts(rows: ProductRow[], fresh: boolean): void {
     for (const r of rows) {
       const organisation = this.entry(r.organisation_id);
-      const category = this.productIndex.terms.canonicalCategory(r.category);
-      this.productIndex.add({ id: r.id, organisationId: organisation.id, category, grade: r.grade, segments: split(r.segments), markets: split(r.markets) }, fresh);
+      const { terms } = this.productIndex;
+      const category = terms.canonicalCategory(r.category);
+      const product = { id: r.id, organisationId: organisation.id, grade: r.grade };
+      this.productIndex.addIndexed(indexedProduct(product, category, terms.marketIds(r.markets, SEPARATOR), terms.segmentIds(r.segments, SEPARATOR)), fresh);
       organisation.products.push(r.id);
       if (!organisation.own.some((o) => o.category === category && o.grade === r.grade)) organisation.own.push({ category, grade: r.grade });
     }

@@ -1,6 +1,17 @@
 import type { IndexedProduct } from './indexes';
 import type { GuestProduct } from './scoring';
 
+/** Sorted, without repeats (in place: the arrays are fresh). */
+export function sortedUnique(xs: number[]): number[] {
+  xs.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
+}
+
+const SCRATCH: number[] = [];
+
 /** One kind of term as small integers, and back. */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -13,6 +24,20 @@ class Vocabulary {
       this.names.push(term);
     }
     return id;
+  }
+
+  idsIn(joined: string, separator: string): number[] {
+    // Gathered in one reused array and copied out at their size: an array grown by push keeps
+    // room for 17 numbers, ~80 MB over 500,000 products' short lists (measured, live heap).
+    const ids = SCRATCH;
+    ids.length = 0;
+    for (let from = 0; joined !== ''; ) {
+      const to = joined.indexOf(separator, from);
+      ids.push(this.id(to < 0 ? joined.slice(from) : joined.slice(from, to)));
+      if (to < 0) break;
+      from = to + separator.length;
+    }
+    return sortedUnique(ids).slice();
   }
 }
 
@@ -31,6 +56,15 @@ export class Terms {
 
   segment(term: string): number {
     return this.segments.id(term);
+  }
+
+  /** The market ids of the names in `joined` (separated by `separator`), sorted and distinct: a row read without splitting it first. */
+  marketIds(joined: string, separator: string): number[] {
+    return this.markets.idsIn(joined, separator);
+  }
+
+  segmentIds(joined: string, separator: string): number[] {
+    return this.segments.idsIn(joined, separator);
   }
 
   category(term: string): number {
