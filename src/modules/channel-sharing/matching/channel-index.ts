@@ -1,7 +1,7 @@
 import { ComplementarityTable } from './complementarity-table';
 import { GRADES, indexChannel, IndexedChannel, isLive } from './indexes';
 import { HostChannel } from './scoring';
-import { insertionPoint } from './sorted-list';
+import { byId, insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
 /**
@@ -54,7 +54,7 @@ export class ChannelIndex {
       fresh.push({ ...entry, channel: indexed });
     }
     // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
-    fresh.sort((a, b) => (a.channel.id < b.channel.id ? -1 : a.channel.id > b.channel.id ? 1 : 0));
+    fresh.sort((a, b) => byId(a.channel, b.channel));
     // Each channel's lists (one per category it sells and market it reaches), found once.
     const lists = fresh.map(({ row, channel, categories }) => {
       const mine: number[][][] = [];
@@ -154,10 +154,7 @@ export class ChannelIndex {
   /** Rows of one grade's lists: best potential first, then by id. */
   private order(g: number): (a: number, b: number) => number {
     const { potentials } = this.data;
-    return (a, b) => {
-      const [x, y] = [this.channels[a]!, this.channels[b]!];
-      return potentials[g][b] - potentials[g][a] || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-    };
+    return (a, b) => potentials[g][b] - potentials[g][a] || byId(this.channels[a]!, this.channels[b]!);
   }
 
   private takeRow(channel: IndexedChannel): number {
