@@ -5,8 +5,9 @@ import { ChannelIndex } from '../../src/modules/channel-sharing/matching/channel
 import { ProductIndex } from '../../src/modules/channel-sharing/matching/indexes';
 import { Terms } from '../../src/modules/channel-sharing/matching/terms';
 import { shardSize } from '../../src/modules/channel-sharing/matching/shard-size';
-import { bruteForceMutualForChannel, MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
-import { bruteForceTopKForChannel, bruteForceTopKForProduct, topKForChannel, topKForProduct } from '../../src/modules/channel-sharing/matching/top-k';
+import { MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
+import { bruteForceMutualForChannel, bruteForceTopKForChannel, bruteForceTopKForProduct } from '../../src/modules/channel-sharing/matching/brute-force';
+import { topKForChannel, topKForProduct } from '../../src/modules/channel-sharing/matching/top-k';
 
 const PLASTICS = '326199';
 const MACHINERY = '333318';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Row, World } from '../../factories/world';
-import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { RunningApi, startApi, startWorker } from '../../support/processes';
 import { eventually } from '../../support/smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

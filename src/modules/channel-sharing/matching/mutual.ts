@@ -4,8 +4,6 @@ import { ProductIndex } from './indexes';
 import { Floor } from './ranking';
 import { better, evaluate, GuestProduct, HostChannel } from './scoring';
 import {
-  bruteForceTopKForChannel,
-  bruteForceTopKForProduct,
   ExplainedPair,
   PairFilter,
   ScoredPair,
@@ -100,18 +98,4 @@ export function explainPair(channel: HostChannel, product: GuestProduct, table: 
     channelId: channel.id, productId: product.id, hostOrganisationId: channel.organisationId, guestOrganisationId: product.organisationId,
     score: result.score, factors: result.factors,
   };
-}
-
-/** Reference mutual top k of one channel: brute force on both sides. */
-export function bruteForceMutualForChannel(
-  channel: HostChannel,
-  products: GuestProduct[],
-  channels: HostChannel[],
-  table: ComplementarityTable,
-  k: number,
-  excluded: PairFilter = () => false,
-): ScoredPair[] {
-  return bruteForceTopKForChannel(channel, products, table, k, excluded).filter((pair) =>
-    bruteForceTopKForProduct(products.find((p) => p.id === pair.productId)!, channels, table, k, excluded).some((t) => t.channelId === channel.id),
-  );
 }

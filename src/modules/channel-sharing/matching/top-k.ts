@@ -23,7 +23,6 @@ import { Floor, MaxHeap, TopK } from './ranking';
 import {
   CHANNEL_TYPES,
   complementOf,
-  evaluate,
   FactorExplanation,
   gradeComplement,
   GuestProduct,
@@ -398,37 +397,3 @@ export function topKForIndexedProduct(
   }
   return top.items.map((item) => ({ channelId: item.id, productId: p.id, score: item.score }));
 }
-
-/** Reference implementation: every pair scored, for tests and the recall check. */
-export function bruteForceTopKForChannel(
-  channel: HostChannel,
-  products: GuestProduct[],
-  table: ComplementarityTable,
-  k: number,
-  excluded: PairFilter = () => false,
-): ScoredPair[] {
-  const top = new TopK(k);
-  for (const product of products) {
-    const result = evaluate(channel, product, table.lookup);
-    if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
-    top.offer(product.id, result.score);
-  }
-  return top.items.map((item) => ({ channelId: channel.id, productId: item.id, score: item.score }));
-}
-
-export function bruteForceTopKForProduct(
-  product: GuestProduct,
-  channels: HostChannel[],
-  table: ComplementarityTable,
-  k: number,
-  excluded: PairFilter = () => false,
-): ScoredPair[] {
-  const top = new TopK(k);
-  for (const channel of channels) {
-    const result = evaluate(channel, product, table.lookup);
-    if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
-    top.offer(channel.id, result.score);
-  }
-  return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
-}
-

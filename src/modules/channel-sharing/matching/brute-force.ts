@@ -1,0 +1,59 @@
+import { ComplementarityTable } from './complementarity-table';
+import { TopK } from './ranking';
+import { evaluate, GuestProduct, HostChannel } from './scoring';
+import { PairFilter, ScoredPair } from './top-k';
+
+/**
+ * Reference implementations: every pair scored with `evaluate`, the rule itself. The searches of
+ * top-k.ts and mutual.ts must give the same answers; the property tests and the benchmark's
+ * recall check hold them to these.
+ */
+
+/** The channel's top k over every product. */
+export function bruteForceTopKForChannel(
+  channel: HostChannel,
+  products: GuestProduct[],
+  table: ComplementarityTable,
+  k: number,
+  excluded: PairFilter = () => false,
+): ScoredPair[] {
+  const top = new TopK(k);
+  for (const product of products) {
+    const result = evaluate(channel, product, table.lookup);
+    if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
+    top.offer(product.id, result.score);
+  }
+  return top.items.map((item) => ({ channelId: channel.id, productId: item.id, score: item.score }));
+}
+
+/** The product's top k over every channel. */
+export function bruteForceTopKForProduct(
+  product: GuestProduct,
+  channels: HostChannel[],
+  table: ComplementarityTable,
+  k: number,
+  excluded: PairFilter = () => false,
+): ScoredPair[] {
+  const top = new TopK(k);
+  for (const channel of channels) {
+    const result = evaluate(channel, product, table.lookup);
+    if (result.kind !== 'scored' || excluded(channel.id, product.id)) continue;
+    top.offer(channel.id, result.score);
+  }
+  return top.items.map((item) => ({ channelId: item.id, productId: product.id, score: item.score }));
+}
+
+
+/** Reference mutual top k of one channel: brute force on both sides. */
+export function bruteForceMutualForChannel(
+  channel: HostChannel,
+  products: GuestProduct[],
+  channels: HostChannel[],
+  table: ComplementarityTable,
+  k: number,
+  excluded: PairFilter = () => false,
+): ScoredPair[] {
+  return bruteForceTopKForChannel(channel, products, table, k, excluded).filter((pair) =>
+    bruteForceTopKForProduct(products.find((p) => p.id === pair.productId)!, channels, table, k, excluded).some((t) => t.channelId === channel.id),
+  );
+}
