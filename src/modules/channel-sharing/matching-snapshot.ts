@@ -157,12 +157,13 @@ export class MatchingSnapshot {
 
   /** `fresh`: a first load, so none of these products is held yet. */
   private putProducts(rows: ProductRow[], fresh: boolean): void {
+    const { terms } = this.productIndex;
     for (const r of rows) {
       const organisation = this.entry(r.organisation_id);
-      const { terms } = this.productIndex;
       const category = terms.canonicalCategory(r.category);
-      const product = { id: r.id, organisationId: organisation.id, grade: r.grade };
-      this.productIndex.addIndexed(indexedProduct(product, category, terms.marketIds(r.markets, SEPARATOR), terms.segmentIds(r.segments, SEPARATOR)), fresh);
+      const markets = terms.marketIds(r.markets, SEPARATOR);
+      const segments = terms.segmentIds(r.segments, SEPARATOR);
+      this.productIndex.addIndexed(indexedProduct(r.id, organisation.id, category, r.grade, markets, segments), fresh);
       organisation.products.push(r.id);
       if (!organisation.own.some((o) => o.category === category && o.grade === r.grade)) organisation.own.push({ category, grade: r.grade });
     }

@@ -57,14 +57,14 @@ export interface IndexedChannel {
 
 export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
   return indexedProduct(
-    product, terms.canonicalCategory(product.category), sortedUnique(product.markets.map((m) => terms.market(m))),
-    sortedUnique(product.segments.map((s) => terms.segment(s))),
+    product.id, product.organisationId, terms.canonicalCategory(product.category), product.grade,
+    sortedUnique(product.markets.map((m) => terms.market(m))), sortedUnique(product.segments.map((s) => terms.segment(s))),
   );
 }
 
-/** An indexed product from its fields, its category as the terms hold it and its markets and segments as sorted, distinct ids. */
+/** An indexed product from its fields: its category as the terms hold it, its markets and segments as sorted, distinct ids. */
 export function indexedProduct(
-  { id, organisationId, grade }: { id: string; organisationId: string; grade: number }, category: string, markets: number[], segments: number[],
+  id: string, organisationId: string, category: string, grade: number, markets: number[], segments: number[],
 ): IndexedProduct {
   return { id, organisationId, category, grade, markets, segments, segmentMask: maskOf(segments) };
 }
