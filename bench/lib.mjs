@@ -1,6 +1,6 @@
 // Small helpers every benchmark uses.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ export function buildAndMigrate(services, log, extra) {
 
 /**
  * Runs a benchmark against its own PostgreSQL, Redis and SMTP catcher in a temporary folder:
- * `body` gets the services and a list to put its child processes in. Whatever happens, the
+ * `body` gets the services, a list to put its child processes in, and the folder. Whatever happens, the
  * children are stopped, then the services, and the folder is removed; a failure is printed and
  * the process exits 1.
  */
@@ -50,7 +50,7 @@ export function runBench(name, log, body) {
     const services = await startServices({ dataDir, log });
     const children = [];
     try {
-      await body({ services, children });
+      await body({ services, children, dataDir });
     } finally {
       for (const child of children) child.kill('SIGTERM');
       if (children.length > 0) await sleep(1000); // let them shut down before their database goes
@@ -63,3 +63,38 @@ export function runBench(name, log, body) {
     process.exit(1);
   });
 }
+
+/** utime, stime, cutime, cstime of a process in seconds (cutime/cstime: its children that have exited); null once it is gone. */
+function cpuOf(pid) {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return { ppid: Number(fields[1]), self: (Number(fields[11]) + Number(fields[12])) / 100, reaped: (Number(fields[13]) + Number(fields[14])) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds a process and all its descendants have used so far, exited ones included (the
+ * kernel adds a child's time to its parent when the parent reaps it). Linux clock ticks of 1/100 s.
+ */
+export function cpuSecondsOfTree(rootPid) {
+  const procs = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const cpu = cpuOf(Number(name));
+    if (cpu) procs.set(Number(name), cpu);
+  }
+  const total = (pid) => {
+    const me = procs.get(pid);
+    if (!me) return 0;
+    let seconds = me.self + me.reaped;
+    for (const [child, cpu] of procs) if (cpu.ppid === pid) seconds += total(child);
+    return seconds;
+  };
+  return total(rootPid);
+}
+
+/** The pid in the first line of a pid file (PostgreSQL's postmaster.pid, Redis's pid file). */
+export const pidFromFile = (file) => Number(readFileSync(file, 'utf8').split('\n')[0]);

@@ -7,8 +7,10 @@
 // the last line on stdout is one JSON object.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { arg, buildAndMigrate, sleep, freePort, runBench } from './lib.mjs';
+import { arg, buildAndMigrate, cpuSecondsOfTree, pidFromFile, sleep, freePort, runBench } from './lib.mjs';
 import { generate } from './market.mjs';
 
 const require = createRequire(import.meta.url);
@@ -79,7 +81,7 @@ const peakRssMb = (pid) => {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
 };
 
-runBench('matching', log, async ({ services, children }) => {
+runBench('matching', log, async ({ services, children, dataDir }) => {
   const env = buildAndMigrate(services, log, { SMTP_URL: 'smtp://127.0.0.1:1', LOG_LEVEL: 'warn', HTTP_LOGS: 'false' });
   const db = new Client({ connectionString: services.databaseUrl });
   await db.connect();
@@ -109,6 +111,15 @@ runBench('matching', log, async ({ services, children }) => {
   if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const { accessToken } = await login.json();
 
+  // CPU seconds each part uses during the run: how busy the machine's cores are bounds what more workers can gain.
+  const parts = {
+    workers: () => workers.reduce((sum, w) => sum + cpuSecondsOfTree(w.pid), 0),
+    api: () => cpuSecondsOfTree(children[0].pid),
+    postgres: () => cpuSecondsOfTree(pidFromFile(join(dataDir, 'pg', 'postmaster.pid'))),
+    redis: () => cpuSecondsOfTree(pidFromFile(join(dataDir, 'redis', 'redis.pid'))),
+  };
+  const cpuAt = () => Object.fromEntries(Object.entries(parts).map(([name, seconds]) => [name, seconds()]));
+  const cpuBefore = cpuAt();
   const started = process.hrtime.bigint();
   const response = await fetch(`${url}/api/v1/matching-runs`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ k: K }),
@@ -128,6 +139,10 @@ runBench('matching', log, async ({ services, children }) => {
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (status.status !== 'completed') throw new Error(`run ended ${status.status}: ${status.error}`);
+  const cpuAfter = cpuAt();
+  const cpu = Object.fromEntries(Object.keys(parts).map((name) => [name, Number((cpuAfter[name] - cpuBefore[name]).toFixed(2))]));
+  const busyCores = Object.values(cpu).reduce((a, b) => a + b, 0) / seconds;
+  log(`CPU seconds during the run: ${JSON.stringify(cpu)}; ${busyCores.toFixed(2)} of ${availableParallelism()} cores busy on average`);
   const rss = Math.max(...workers.map((w) => peakRssMb(w.pid)));
   const { rows: [counts] } = await db.query(`SELECT pairs_kept, proposals_created FROM matching_runs WHERE id = $1`, [run.id]);
   const { rows: shardTimes } = await db.query(`SELECT sum(millis)::int AS total, max(millis) AS longest FROM matching_run_shards WHERE run_id = $1`, [run.id]);
@@ -214,6 +229,8 @@ runBench('matching', log, async ({ services, children }) => {
     brute_force_seconds_estimate: Number(bruteEstimate.toFixed(1)),
     speedup: Number((bruteEstimate / seconds).toFixed(1)),
     worker_rss_mb: rss,
+    cpu_seconds: cpu,
+    busy_cores: Number(busyCores.toFixed(2)),
     refresh_ms_p50: p50,
     refresh_ms_cold: millis[0] ?? null,
   };
