@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../config/app-config';
 import { Actor } from '../../platform/auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { auditRowsSql, AuditService } from '../audit/audit.service';
 import { MembersService } from '../directory/members.service';
 import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -81,11 +81,8 @@ export class ApprovalsService {
          SELECT id, $${n + 1}, $${n + 2}, subject_id, party_organisation_ids, summary, details, now() + make_interval(days => $${n + 3}), 'pending'
          FROM source
          RETURNING id, subject_id, cluster_id),
-       audited AS (
-         INSERT INTO audit_log (cluster_id, action, subject_kind, subject_id, changes)
-         SELECT cluster_id, 'approval.requested', 'approval_request', id::text,
-                jsonb_build_object('subjectId', jsonb_build_object('before', null, 'after', subject_id))
-         FROM inserted)
+       audited AS (${auditRowsSql('inserted', 'approval.requested', 'approval_request',
+         `jsonb_build_object('subjectId', jsonb_build_object('before', null, 'after', subject_id))`)})
        SELECT count(*)::int AS count FROM inserted`,
       [...params, clusterId, subjectKind, this.config.APPROVAL_DUE_DAYS],
     );
@@ -100,11 +97,8 @@ export class ApprovalsService {
          UPDATE approval_requests SET status = 'withdrawn', decided_at = now()
          WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[]) AND status = 'pending'
          RETURNING id, cluster_id),
-       audited AS (
-         INSERT INTO audit_log (cluster_id, action, subject_kind, subject_id, changes)
-         SELECT cluster_id, 'approval.withdrawn', 'approval_request', id::text,
-                '{"status": {"before": "pending", "after": "withdrawn"}}'::jsonb
-         FROM withdrawn)
+       audited AS (${auditRowsSql('withdrawn', 'approval.withdrawn', 'approval_request',
+         `'{"status": {"before": "pending", "after": "withdrawn"}}'::jsonb`)})
        SELECT count(*)::int AS count FROM withdrawn`,
       [subjectKind, subjectIds],
     );

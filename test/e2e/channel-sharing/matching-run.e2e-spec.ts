@@ -58,7 +58,7 @@ describe('channel sharing: a full matching run', () => {
     expect(run.pairsScored).toBeGreaterThan(0);
 
     const { rows } = await world.db.query(
-      `SELECT product_id, status, score, factors, approval_id FROM channel_matches WHERE channel_id = $1 ORDER BY score DESC`,
+      `SELECT id, product_id, status, score, factors, approval_id FROM channel_matches WHERE channel_id = $1 ORDER BY score DESC`,
       [channel.id],
     );
     expect(rows.map((x: Row) => x.product_id)).toEqual([fittings.id, premium.id]);
@@ -69,6 +69,12 @@ describe('channel sharing: a full matching run', () => {
     const approval = queue.body.items.find((a: Row) => a.id === rows[0].approval_id);
     expect(approval.partyOrganisationIds.sort()).toEqual([machinery.id, plastics.id].sort());
     expect(approval.details).toEqual(expect.objectContaining({ channelId: channel.id, productId: fittings.id, factors: rows[0].factors }));
+    // The run files its requests set-based; each still has its entry in the cluster's audit trail.
+    const trail = async (subjectId: string) =>
+      (await http().get('/api/v1/audit').query({ subjectKind: 'approval_request', subjectId }).set(staff).expect(200)).body.items;
+    expect(await trail(approval.id)).toEqual([
+      expect.objectContaining({ action: 'approval.requested', clusterId: cluster.id, actorUserId: null, changes: { subjectId: { before: null, after: rows[0].id } } }),
+    ]);
 
     // Running again changes nothing: same pairs, no new requests.
     const again = await runToEnd();
@@ -83,6 +89,9 @@ describe('channel sharing: a full matching run', () => {
     expect(after.rows.map((x: Row) => x.status)).toEqual(['expired', 'expired']);
     const request = await world.one('SELECT status FROM approval_requests WHERE id = $1', [rows[0].approval_id]);
     expect(request.status).toBe('withdrawn');
+    expect((await trail(rows[0].approval_id)).map((a: Row) => [a.action, a.changes])).toEqual(expect.arrayContaining([
+      ['approval.withdrawn', { status: { before: 'pending', after: 'withdrawn' } }],
+    ]));
   });
 
   it('only staff of the cluster start and read runs', async () => {
