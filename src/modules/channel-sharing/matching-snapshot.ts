@@ -165,7 +165,8 @@ export class MatchingSnapshot {
       const segments = terms.segmentIds(r.segments, SEPARATOR);
       this.productIndex.addIndexed(indexedProduct(r.id, organisation.id, category, r.grade, markets, segments), fresh);
       organisation.products.push(r.id);
-      if (!organisation.own.some((o) => o.category === category && o.grade === r.grade)) organisation.own.push({ category, grade: r.grade });
+      const sold = terms.sold(category, r.grade);
+      if (!organisation.own.includes(sold)) organisation.own.push(sold);
     }
   }
 

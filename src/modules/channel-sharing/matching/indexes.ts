@@ -1,6 +1,6 @@
 import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
 import { byId, insertionPoint } from './sorted-list';
-import { sortedUnique, Terms } from './terms';
+import { Terms } from './terms';
 
 /**
  * The in-memory indexes the top-k searches read (see top-k.ts): guest products grouped so that a
@@ -10,7 +10,11 @@ import { sortedUnique, Terms } from './terms';
 
 export const GRADES = [1, 2, 3, 4, 5] as const;
 
-/** A guest product with its markets and segments as sorted, distinct integers. */
+/**
+ * A guest product with its markets and segments as sorted, distinct integers: the arrays the
+ * terms hold for those sets (`Terms.marketSet`), one per distinct set, so that products with the
+ * same segments share one array (a run, see `MarketSet`).
+ */
 export interface IndexedProduct {
   id: string;
   organisationId: string;
@@ -58,11 +62,11 @@ export interface IndexedChannel {
 export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
   return indexedProduct(
     product.id, product.organisationId, terms.canonicalCategory(product.category), product.grade,
-    sortedUnique(product.markets.map((m) => terms.market(m))), sortedUnique(product.segments.map((s) => terms.segment(s))),
+    terms.marketSet(product.markets), terms.segmentSet(product.segments),
   );
 }
 
-/** An indexed product from its fields: its category as the terms hold it, its markets and segments as sorted, distinct ids. */
+/** An indexed product from its fields: its category as the terms hold it, its markets and segments as the terms' arrays of them. */
 export function indexedProduct(
   id: string, organisationId: string, category: string, grade: number, markets: number[], segments: number[],
 ): IndexedProduct {
@@ -72,10 +76,10 @@ export function indexedProduct(
 export const isLive = (channel: HostChannel) => channel.active && spareRatio(channel) > 0;
 
 export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel {
-  const markets = sortedUnique(channel.markets.map((m) => terms.market(m)));
+  const markets = terms.marketSet(channel.markets);
   const inMarket: boolean[] = [];
   for (const m of markets) inMarket[m] = true;
-  const segments = sortedUnique(channel.segments.map((s) => terms.segment(s)));
+  const segments = terms.segmentSet(channel.segments);
   const inSegment: boolean[] = [];
   for (const s of segments) inSegment[s] = true;
   return {
@@ -256,8 +260,7 @@ export class ProductIndex {
     const entry = this.entry(p.category, p.grade, true)!;
     const marketKey = setKey(p.markets);
     let set = entry.sets.get(marketKey);
-    if (set) p.markets = set.markets; // one array per market set, not per product
-    else {
+    if (!set) {
       set = { key: marketKey, markets: p.markets, mask: maskOf(p.markets), products: [], runs: null, slot: entry.list.length };
       entry.sets.set(marketKey, set);
       entry.list.push(set);
@@ -341,12 +344,9 @@ export class ProductIndex {
   }
 }
 
-/** Puts `p` where it belongs in a market set's products, sharing the `segments` array of its run. */
+/** Puts `p` where it belongs in a market set's products. */
 function insertProduct(products: IndexedProduct[], p: IndexedProduct): void {
   const lo = insertionPoint(products, p, bySegmentsThenId);
-  for (const neighbour of [products[lo - 1], products[lo]]) {
-    if (neighbour && compareSets(neighbour.segments, p.segments) === 0) p.segments = neighbour.segments;
-  }
   if (lo === products.length) products.push(p);
   else products.splice(lo, 0, p);
 }
