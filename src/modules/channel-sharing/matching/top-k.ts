@@ -341,7 +341,7 @@ export function topKForIndexedProduct(
   const productMarkets = maskOf(p.markets);
 
   const scan = (category: string, complement: number) => {
-    const lists: { m: number; list: readonly number[] }[] = [];
+    const lists: { m: number; list: Int32Array }[] = [];
     let rarest = -1;
     for (const m of p.markets) {
       const list = index.list(category, m, p.grade);
