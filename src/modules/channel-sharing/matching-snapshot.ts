@@ -9,7 +9,7 @@ import { PairFilter } from './matching/top-k';
 /** Days a declined or rejected pair is not proposed again. */
 export const COOL_DOWN_DAYS = 90;
 
-/** Rows as read: markets and segments joined by SEPARATOR (node-pg parses text[] far slower than String.split). */
+/** Rows as read: markets and segments joined by SEPARATOR (node-pg parses text[] far slower than splitting one joined string). */
 interface ProductRow { id: string; organisation_id: string; category: string; grade: number; segments: string; markets: string }
 interface ChannelRow {
   id: string; organisation_id: string; type: ChannelType; markets: string; segments: string;
@@ -17,7 +17,6 @@ interface ChannelRow {
 }
 const SEPARATOR = '\x1f';
 const joined = (column: string) => `array_to_string(${column}, chr(31)) AS ${column}`;
-const split = (value: string) => (value === '' ? [] : value.split(SEPARATOR));
 /** Products read per query when loading a snapshot. */
 const PAGE = 50_000;
 
@@ -171,10 +170,13 @@ export class MatchingSnapshot {
   }
 
   private putChannels(rows: ChannelRow[]): void {
+    const { terms } = this.productIndex;
     const channels = rows.map((r): HostChannel => {
       const organisation = this.entry(r.organisation_id);
+      // Markets and segments as the terms' shared names of each set (many channels name the same set).
       const channel: HostChannel = {
-        id: r.id, organisationId: organisation.id, type: r.type, markets: split(r.markets), segments: split(r.segments),
+        id: r.id, organisationId: organisation.id, type: r.type,
+        markets: terms.marketNames(terms.marketIds(r.markets, SEPARATOR)), segments: terms.segmentNames(terms.segmentIds(r.segments, SEPARATOR)),
         capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: organisation.own,
       };
       this.channels.set(channel.id, channel);

@@ -1,6 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
 import { GRADES, indexChannel, IndexedChannel, isLive } from './indexes';
-import { HostChannel } from './scoring';
+import { HostChannel, scoreOf } from './scoring';
 import { byId, insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
@@ -79,7 +79,8 @@ export class ChannelIndex {
       return { row, channel, mine };
     });
     GRADES.forEach((_, g) => {
-      lists.sort((a, b) => b.channel.potential[g] - a.channel.potential[g]);
+      const potential = this.data.potentials[g];
+      lists.sort((a, b) => potential[b.row] - potential[a.row]);
       const order = this.order(g);
       for (const { row, mine } of lists) {
         for (const perGrade of mine) {
@@ -172,7 +173,7 @@ export class ChannelIndex {
     this.channels[row] = channel;
     if (row >= this.data.marketMasks.length) this.data = grow(this.data, 2 * this.data.marketMasks.length);
     const { potentials, marketMasks, segmentMasks, searched } = this.data;
-    for (let g = 0; g < 5; g++) potentials[g][row] = channel.potential[g];
+    for (let g = 0; g < 5; g++) potentials[g][row] = scoreOf(0, 0, 0, channel.spare, channel.typeFits[g]);
     marketMasks[row] = channel.marketMask;
     segmentMasks[row] = channel.segmentMask;
     searched[row] = 0;

@@ -1,4 +1,4 @@
-import { GuestProduct, HostChannel, scoreOf, spareRatio, typeFitOf, ChannelType } from './scoring';
+import { CHANNEL_TYPES, ChannelType, GuestProduct, HostChannel, spareRatio, typeFitOf } from './scoring';
 import { byId, insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
@@ -39,7 +39,10 @@ export function bitCount(mask: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** A live host channel (active, spare capacity) with membership tables for the inner loop. */
+/**
+ * A live host channel (active, spare capacity) with membership tables for the inner loop (by
+ * market or segment id; the terms' table of its set, shared).
+ */
 export interface IndexedChannel {
   id: string;
   organisationId: string;
@@ -54,10 +57,12 @@ export interface IndexedChannel {
   /** `own` as interned category ids and grades, for the product search's inner loop. */
   ownCategories: number[];
   ownGrades: number[];
-  /** Per grade 1–5: how well the channel type suits it, and what spare capacity and type fit add to any score. */
+  /** Per grade 1–5: how well the channel type suits it (one array per type, shared). */
   typeFits: number[];
-  potential: number[];
 }
+
+/** Per channel type, per grade 1–5: `typeFitOf`. */
+const TYPE_FITS = new Map(CHANNEL_TYPES.map((type) => [type, GRADES.map((g) => typeFitOf(type, g))]));
 
 export function indexProduct(product: GuestProduct, terms: Terms): IndexedProduct {
   return indexedProduct(
@@ -77,20 +82,16 @@ export const isLive = (channel: HostChannel) => channel.active && spareRatio(cha
 
 export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel {
   const markets = terms.marketSet(channel.markets);
-  const inMarket: boolean[] = [];
-  for (const m of markets) inMarket[m] = true;
   const segments = terms.segmentSet(channel.segments);
-  const inSegment: boolean[] = [];
-  for (const s of segments) inSegment[s] = true;
   return {
-    id: channel.id, organisationId: channel.organisationId, type: channel.type, spare: spareRatio(channel), markets, inMarket, inSegment,
+    id: channel.id, organisationId: channel.organisationId, type: channel.type, spare: spareRatio(channel), markets,
+    inMarket: terms.marketMembers(markets), inSegment: terms.segmentMembers(segments),
     marketMask: maskOf(markets),
     segmentMask: maskOf(segments),
     own: channel.hostProducts,
     ownCategories: channel.hostProducts.map((o) => terms.category(o.category)),
     ownGrades: channel.hostProducts.map((o) => o.grade),
-    typeFits: GRADES.map((g) => typeFitOf(channel.type, g)),
-    potential: GRADES.map((g) => scoreOf(0, 0, 0, spareRatio(channel), typeFitOf(channel.type, g))),
+    typeFits: TYPE_FITS.get(channel.type) ?? GRADES.map((g) => typeFitOf(channel.type, g)),
   };
 }
 

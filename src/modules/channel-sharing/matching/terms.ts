@@ -22,6 +22,9 @@ class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   private readonly sets = new Map<number | string, number[]>();
+  /** Per held set: a table saying which ids are in it, and its terms' names. */
+  private readonly tables = new WeakMap<number[], boolean[]>();
+  private readonly namesOf = new WeakMap<number[], string[]>();
 
   id(term: string): number {
     let id = this.ids.get(term);
@@ -53,6 +56,24 @@ class Vocabulary {
     let held = this.sets.get(key);
     if (!held) this.sets.set(key, (held = ids.slice())); // at its size: grown by push it keeps room for 17
     return held;
+  }
+
+  /** `members[id]` is true for the ids of a held set (`set`), and only for them. */
+  members(set: number[]): boolean[] {
+    let members = this.tables.get(set);
+    if (!members) {
+      members = [];
+      for (const id of set) members[id] = true;
+      this.tables.set(set, members);
+    }
+    return members;
+  }
+
+  /** The terms of a held set, in its order. */
+  namesIn(set: number[]): string[] {
+    let names = this.namesOf.get(set);
+    if (!names) this.namesOf.set(set, (names = set.map((id) => this.names[id])));
+    return names;
   }
 }
 
@@ -87,6 +108,24 @@ export class Terms {
 
   segmentSet(terms: string[]): number[] {
     return this.segments.set(terms.map((s) => this.segments.id(s)));
+  }
+
+  /** Membership tables of held sets (`marketSet`, `segmentSet`): one per set, shared. */
+  marketMembers(set: number[]): boolean[] {
+    return this.markets.members(set);
+  }
+
+  segmentMembers(set: number[]): boolean[] {
+    return this.segments.members(set);
+  }
+
+  /** The names of a held set: one array per set, shared. */
+  marketNames(set: number[]): string[] {
+    return this.markets.namesIn(set);
+  }
+
+  segmentNames(set: number[]): string[] {
+    return this.segments.namesIn(set);
   }
 
   /** The market ids of the names in `joined` (separated by `separator`), sorted and distinct: a row read without splitting it first. */
