@@ -60,38 +60,40 @@ export class ChannelIndex {
     }
     // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
     fresh.sort((a, b) => byId(a.channel, b.channel));
-    // Each channel's lists (one per category it sells and market it reaches), found once, and
-    // copied into plain arrays to add to; they go back into the index as typed arrays below.
-    const working = new Map<Int32Array[], number[][]>();
+    // Each channel's lists (one per category it sells and market it reaches), found once.
     const lists = fresh.map(({ row, channel, categories }) => {
-      const mine: number[][][] = [];
+      const mine: Int32Array[][] = [];
       for (const category of categories) {
         let markets = this.byKey.get(category);
         if (!markets) this.byKey.set(category, (markets = new Map()));
         for (const m of channel.markets) {
           let perGrade = markets.get(m);
-          if (!perGrade) markets.set(m, (perGrade = GRADES.map(() => new Int32Array(0))));
-          let copies = working.get(perGrade);
-          if (!copies) working.set(perGrade, (copies = perGrade.map((list) => Array.from(list))));
-          mine.push(copies);
+          if (!perGrade) markets.set(m, (perGrade = GRADES.map(() => EMPTY)));
+          mine.push(perGrade);
         }
       }
-      return { row, channel, mine };
+      return { row, mine };
     });
+    // A bulk load appends to plain arrays and makes each typed list once at the end; a change
+    // copies each list it adds to (a refresh adds a channel or two).
+    const appended = new Map<Int32Array[], number[][]>();
     GRADES.forEach((_, g) => {
       const potential = this.data.potentials[g];
       lists.sort((a, b) => potential[b.row] - potential[a.row]);
       const order = this.order(g);
       for (const { row, mine } of lists) {
         for (const perGrade of mine) {
-          const list = perGrade[g];
-          const at = bulk ? list.length : insertionPoint(list, row, order);
-          if (at === list.length) list.push(row);
-          else list.splice(at, 0, row);
+          if (!bulk) {
+            perGrade[g] = inserted(perGrade[g], row, order);
+            continue;
+          }
+          let plain = appended.get(perGrade);
+          if (!plain) appended.set(perGrade, (plain = GRADES.map(() => [])));
+          plain[g].push(row);
         }
       }
     });
-    for (const [perGrade, copies] of working) copies.forEach((list, g) => (perGrade[g] = new Int32Array(list)));
+    for (const [perGrade, plain] of appended) plain.forEach((list, g) => (perGrade[g] = new Int32Array(list)));
   }
 
   /** The indexed channel with this id (live channels only). */
@@ -194,6 +196,18 @@ function grow(from: ChannelColumns | undefined, rows: number): ChannelColumns {
     for (const key of ['marketMasks', 'segmentMasks', 'searched'] as const) columns[key].set(from[key]);
   }
   return columns;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** A copy of `list` with `row` where `order` puts it. */
+function inserted(list: Int32Array, row: number, order: (a: number, b: number) => number): Int32Array {
+  const at = insertionPoint(list, row, order);
+  const out = new Int32Array(list.length + 1);
+  out.set(list.subarray(0, at));
+  out[at] = row;
+  out.set(list.subarray(at), at + 1);
+  return out;
 }
 
 /** A copy of `list` without `row` (which it holds once). */

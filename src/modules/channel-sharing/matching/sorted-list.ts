@@ -6,7 +6,7 @@ export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 
  * Where `item` goes in `items` (ordered by `order`): after every item that does not order after
  * it. The end is tested first, as bulk loads mostly append.
  */
-export function insertionPoint<T>(items: readonly T[], item: T, order: (a: T, b: T) => number): number {
+export function insertionPoint<T>(items: ArrayLike<T>, item: T, order: (a: T, b: T) => number): number {
   let [lo, hi] = [0, items.length];
   if (hi === 0 || order(items[hi - 1], item) <= 0) return hi;
   while (lo < hi) {
