@@ -294,6 +294,26 @@ describe('channel index columns', () => {
   });
 });
 
+describe('terms', () => {
+  it('give one shared, sorted, distinct array per set, however a row writes it', () => {
+    const terms = new Terms();
+    const a = terms.marketIds('SE|FI|SE', '|');
+    expect(a).toEqual([0, 1]); // ids in first-seen order
+    expect(terms.marketNames(a)).toEqual(['SE', 'FI']);
+    expect(terms.marketIds('FI|SE', '|')).toBe(a);
+    expect(terms.marketIds('SE|FI|SE', '|')).toBe(a); // a second time, from the joined strings it remembers
+    expect(terms.marketSet(['FI', 'SE', 'FI'])).toBe(a);
+    expect(terms.marketIds('FI', '|')).toEqual([1]);
+    expect(terms.marketIds('', '|')).toEqual([]);
+    expect(terms.segmentIds('SE', '|')).toEqual([0]); // segments are a vocabulary of their own
+    const members = terms.marketMembers(a);
+    expect([0, 1, 2].map((id) => members[id] === true)).toEqual([true, true, false]);
+    expect(terms.marketMembers(terms.marketSet(['SE', 'FI']))).toBe(members);
+    expect(terms.sold('333318', 2)).toBe(terms.sold('333318', 2));
+    expect(terms.sold('333318', 2)).not.toBe(terms.sold('333318', 3));
+  });
+});
+
 describe('shard size of a full rebuild', () => {
   it('keeps the configured size for large runs, cuts mid-sized runs into 16 shards, and never below 100 channels', () => {
     expect(shardSize(59_809, 2_000)).toBe(2_000);
