@@ -58,7 +58,7 @@ export class ChannelIndex {
       this.rowsById.set(channel.id, entry);
       fresh.push({ ...entry, channel: indexed });
     }
-    // By id once, then (stable) by potential per grade below: the lists' order without comparing ids again.
+    // By id once; per grade below, by potential with ties kept in this order: the lists' order without comparing ids again.
     fresh.sort((a, b) => byId(a.channel, b.channel));
     // Each channel's lists (one per category it sells and market it reaches), found once.
     const lists = fresh.map(({ row, channel, categories }) => {
@@ -78,10 +78,8 @@ export class ChannelIndex {
     // copies each list it adds to (a refresh adds a channel or two).
     const appended = new Map<Int32Array[], number[][]>();
     GRADES.forEach((_, g) => {
-      const potential = this.data.potentials[g];
-      lists.sort((a, b) => potential[b.row] - potential[a.row]);
       const order = this.order(g);
-      for (const { row, mine } of lists) {
+      for (const { row, mine } of byPotential(lists, this.data.potentials[g])) {
         for (const perGrade of mine) {
           if (!bulk) {
             perGrade[g] = inserted(perGrade[g], row, order);
@@ -199,6 +197,23 @@ function grow(from: ChannelColumns | undefined, rows: number): ChannelColumns {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Potentials are on a grid of 1e-6 (`scoreOf` rounds), so `potential × GRID` is a whole number. */
+const GRID = 1e6;
+const POSITIONS = 2 ** 20;
+
+/**
+ * `items` (in id order) best potential first, ties in id order: the grades' list order. A native
+ * sort of numbers that pack both (grid step from the top, then position) instead of a comparator
+ * called ~5M times per bulk load of 60,000 channels (~0.4 s of a 100k load).
+ */
+function byPotential<T extends { row: number }>(items: T[], potential: Float64Array): T[] {
+  if (items.length >= POSITIONS) return [...items].sort((a, b) => potential[b.row] - potential[a.row]); // stable
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) keys[i] = (GRID - Math.round(potential[items[i].row] * GRID)) * POSITIONS + i;
+  keys.sort();
+  return Array.from(keys, (key) => items[key % POSITIONS]);
+}
 
 /** A copy of `list` with `row` where `order` puts it. */
 function inserted(list: Int32Array, row: number, order: (a: number, b: number) => number): Int32Array {
