@@ -263,7 +263,7 @@ describe('indexed top-k equals brute force', () => {
 });
 
 describe('channel index columns', () => {
-  it('keep every channel right as they grow past their first size and rows are freed and reused', () => {
+  it('keep every channel right, and every list in order, as they grow past their first size and rows are freed and reused', () => {
     const rng = fc.sample(fc.nat(1_000_000), { numRuns: 6_000, seed: 20261124 });
     let at = 0;
     const pick = <T>(xs: readonly T[]) => xs[rng[at++ % rng.length] % xs.length];
@@ -284,6 +284,21 @@ describe('channel index columns', () => {
       channels.set(i, host(i)); // into freed rows, then past them
       index.add(channels.get(i)!);
     }
+    // Every list: best potential first, ties by id, after the bulk load and the changes alike.
+    let listed = 0;
+    for (const category of CATEGORIES) {
+      for (const market of MARKETS) {
+        for (let grade = 1; grade <= 5; grade++) {
+          const rows = [...(index.list(category, index.terms.market(market), grade) ?? [])];
+          const potential = index.columns.potentials[grade - 1];
+          const ranked = rows.map((row) => ({ potential: potential[row], id: index.channel(row).id }));
+          const expected = [...ranked].sort((a, b) => b.potential - a.potential || (a.id < b.id ? -1 : 1));
+          expect(ranked).toEqual(expected);
+          listed += rows.length;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(1_000);
     const table = new ComplementarityTable(CATEGORIES.flatMap((a, i) => CATEGORIES.slice(i + 1).map((b) => ({ categoryA: a, categoryB: b, weight: 0.5 }))));
     for (let n = 0; n < 40; n++) {
       const product: GuestProduct = {
