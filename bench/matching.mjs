@@ -147,6 +147,11 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
   const { rows: [counts] } = await db.query(`SELECT pairs_kept, proposals_created FROM matching_runs WHERE id = $1`, [run.id]);
   const { rows: shardTimes } = await db.query(`SELECT sum(millis)::int AS total, max(millis) AS longest FROM matching_run_shards WHERE run_id = $1`, [run.id]);
   log(`shards: ${shardTimes[0].total} ms in all, longest ${shardTimes[0].longest} ms`);
+  const { rows: [phases] } = await db.query(
+    `SELECT extract(epoch FROM min(s.finished_at) - r.created_at)::float AS first, extract(epoch FROM max(s.finished_at) - r.created_at)::float AS last,
+            extract(epoch FROM r.finished_at - r.created_at)::float AS finished
+     FROM matching_runs r JOIN matching_run_shards s ON s.run_id = r.id WHERE r.id = $1 GROUP BY r.id`, [run.id]);
+  log(`after the run was created: first shard done at ${phases.first.toFixed(2)} s, last at ${phases.last.toFixed(2)} s, run finished at ${phases.finished.toFixed(2)} s`);
   const written = /"millis":(\{[^}]*\}),"total":(\d+)/.exec(workers.map((w) => w.output?.() ?? '').join(''));
   if (written) log(`finalisation steps (ms): ${written[1]}, total ${written[2]}`);
   const loads = workers.flatMap((w) => (w.output?.() ?? '').split('\n').filter((l) => l.includes('matching snapshot loaded')).map((l) => /"millis":(\d+)/.exec(l)?.[1]));
