@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
 import { ChannelIndex } from './matching/channel-index';
-import { indexedProduct, ProductIndex } from './matching/indexes';
+import { ProductIndex } from './matching/indexes';
 import { MutualMatcher } from './matching/mutual';
 import { PairFilter } from './matching/top-k';
 
@@ -162,7 +162,7 @@ export class MatchingSnapshot {
       const category = terms.canonicalCategory(r.category);
       const markets = terms.marketIds(r.markets, SEPARATOR);
       const segments = terms.segmentIds(r.segments, SEPARATOR);
-      this.productIndex.addIndexed(indexedProduct(r.id, organisation.id, category, r.grade, markets, segments), fresh);
+      this.productIndex.addRow(r.id, organisation.id, category, r.grade, markets, segments, fresh);
       organisation.products.push(r.id);
       const sold = terms.sold(category, r.grade);
       if (!organisation.own.includes(sold)) organisation.own.push(sold);

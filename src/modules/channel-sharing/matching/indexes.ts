@@ -1,5 +1,5 @@
 import { CHANNEL_TYPES, ChannelType, GuestProduct, HostChannel, spareRatio, typeFitOf } from './scoring';
-import { byId, insertionPoint } from './sorted-list';
+import { insertionPoint } from './sorted-list';
 import { Terms } from './terms';
 
 /**
@@ -112,21 +112,32 @@ export function compareSets(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
-/** Products in a market set's order: by segment set, then by id. */
-const bySegmentsThenId = (a: IndexedProduct, b: IndexedProduct) => compareSets(a.segments, b.segments) || byId(a, b);
+/**
+ * The products of a product index by row number, in columns: what the channel search reads of
+ * each product it offers. A product's category, grade and markets are its market set's.
+ */
+export interface ProductColumns {
+  readonly ids: string[];
+  readonly organisations: string[];
+  /** The terms' shared array of the product's segments. */
+  readonly segments: number[][];
+}
 
 /**
- * Products of one (category, grade) with the same market set. They are held by segment set, then
+ * Rows of one (category, grade) with the same market set. They are held by segment set, then
  * id: the products with one segment set are a run sharing one `segments` array, and for a given
  * channel every product of a run has the same score. (Most runs hold one product, so the runs are
  * not objects of their own.)
  */
 export interface MarketSet {
   key: SetKey;
+  category: string;
+  grade: number;
   markets: number[];
   /** `maskOf(markets)`. */
   mask: number;
-  products: IndexedProduct[];
+  /** The products' rows. */
+  products: number[];
   /**
    * The runs of `products`, flat: per run its first product's position, its segment mask and its
    * number of segments, then the end of `products`. The search reads these numbers instead of
@@ -138,13 +149,13 @@ export interface MarketSet {
 }
 
 /** The numbers of `set.runs`, made if the set changed since they were last made. */
-export function runsOf(set: MarketSet): number[] {
+export function runsOf(set: MarketSet, columns: ProductColumns): number[] {
   if (set.runs) return set.runs;
   const runs: number[] = [];
   const { products } = set;
   for (let i = 0; i < products.length; i++) {
-    const { segments } = products[i];
-    if (i === 0 || products[i - 1].segments !== segments) runs.push(i, maskOf(segments), segments.length);
+    const segments = columns.segments[products[i]];
+    if (i === 0 || columns.segments[products[i - 1]] !== segments) runs.push(i, maskOf(segments), segments.length);
   }
   runs.push(products.length);
   return (set.runs = runs.slice()); // at its size: grown by push it keeps room for 17 numbers
@@ -192,43 +203,6 @@ export function setKey(xs: number[]): SetKey {
 }
 
 /**
- * Products by id. A bulk load adds them in id order (the snapshot reads them so): those go to a
- * sorted array, found by binary search, which costs a fraction of a 500,000-entry Map to build;
- * products added or replaced later go to a Map. A removed product of the array is marked gone.
- */
-class ProductsById {
-  private readonly sorted: IndexedProduct[] = [];
-  private readonly later = new Map<string, IndexedProduct>();
-  private readonly gone = new WeakSet<IndexedProduct>();
-
-  /** `inOrder`: the caller vouches this id is new and above every id added in order so far. */
-  set(p: IndexedProduct, inOrder: boolean): void {
-    const last = this.sorted[this.sorted.length - 1];
-    if (inOrder && this.later.size === 0 && (!last || last.id < p.id)) this.sorted.push(p);
-    else this.later.set(p.id, p);
-  }
-
-  get(id: string): IndexedProduct | undefined {
-    const later = this.later.get(id);
-    if (later) return later;
-    let [lo, hi] = [0, this.sorted.length - 1];
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = this.sorted[mid];
-      if (p.id === id) return this.gone.has(p) ? undefined : p;
-      if (p.id < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
-  delete(p: IndexedProduct): void {
-    if (this.later.get(p.id) === p) this.later.delete(p.id);
-    else this.gone.add(p);
-  }
-}
-
-/**
  * Guest products by (category, grade), then by their exact market set and segment set. For a
  * channel, the products whose every market it reaches are found by looking up the subsets of its
  * markets; the market sets it reaches only partly are found by market. Each run of products with
@@ -236,10 +210,24 @@ class ProductsById {
  */
 export class ProductIndex {
   private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
-  private readonly indexed = new ProductsById();
+  /** By row; a removed product's row keeps its id (for the binary search below) and loses its set. */
+  private readonly rows: ProductColumns = { ids: [], organisations: [], segments: [] };
+  private readonly setOf: (MarketSet | null)[] = [];
+  /**
+   * Rows below `sortedRows` were added by a bulk load in id order (the snapshot reads them so)
+   * and are found by binary search, a fraction of the cost of a 500,000-entry Map to build;
+   * products added otherwise are found in `later`. Rows are not reused.
+   */
+  private sortedRows = 0;
+  private readonly later = new Map<string, number>();
   /** The most markets any product has had: bounds the market fit of partly fitting products. */
   private maxMarkets = 1;
   private maxSegments = 1;
+  /** A market set's order: by segment set, then by id. */
+  private readonly bySegmentsThenId = (a: number, b: number): number => {
+    const { ids, segments } = this.rows;
+    return compareSets(segments[a], segments[b]) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  };
 
   /** `products`: distinct ids. */
   constructor(products: Iterable<GuestProduct>, readonly terms = new Terms()) {
@@ -248,34 +236,46 @@ export class ProductIndex {
 
   /** Adds (or replaces) a product; `fresh`: the caller knows it is not held yet (a bulk load). */
   add(product: GuestProduct, fresh = false): void {
-    this.addIndexed(indexProduct(product, this.terms), fresh);
+    const p = indexProduct(product, this.terms);
+    this.addRow(p.id, p.organisationId, p.category, p.grade, p.markets, p.segments, fresh);
   }
 
-  /** `add` for a product indexed with these terms (a snapshot builds them straight from its rows). */
-  addIndexed(p: IndexedProduct, fresh = false): void {
-    if (!fresh) this.remove(p);
-    if (p.markets.length === 0) return;
-    this.indexed.set(p, fresh);
-    this.maxMarkets = Math.max(this.maxMarkets, p.markets.length);
-    this.maxSegments = Math.max(this.maxSegments, p.segments.length);
-    const entry = this.entry(p.category, p.grade, true)!;
-    const marketKey = setKey(p.markets);
+  /**
+   * `add` for a product indexed with these terms, from its fields (a snapshot reads them straight
+   * from its rows): its category as the terms hold it, its markets and segments as their arrays.
+   */
+  addRow(id: string, organisationId: string, category: string, grade: number, markets: number[], segments: number[], fresh = false): void {
+    if (!fresh) this.remove({ id });
+    if (markets.length === 0) return;
+    this.maxMarkets = Math.max(this.maxMarkets, markets.length);
+    this.maxSegments = Math.max(this.maxSegments, segments.length);
+    const entry = this.entry(category, grade, true)!;
+    const marketKey = setKey(markets);
     let set = entry.sets.get(marketKey);
     if (!set) {
-      set = { key: marketKey, markets: p.markets, mask: maskOf(p.markets), products: [], runs: null, slot: entry.list.length };
+      set = { key: marketKey, category, grade, markets, mask: maskOf(markets), products: [], runs: null, slot: entry.list.length };
       entry.sets.set(marketKey, set);
       entry.list.push(set);
       entry.masks.push(set.mask);
       entry.setsByMarket = null;
     }
-    insertProduct(set.products, p);
+    const { ids, organisations } = this.rows;
+    const row = ids.length;
+    ids.push(id);
+    organisations.push(organisationId);
+    this.rows.segments.push(segments);
+    this.setOf.push(set);
+    if (fresh && this.later.size === 0 && this.sortedRows === row && (row === 0 || ids[row - 1] < id)) this.sortedRows++;
+    else this.later.set(id, row);
+    const at = insertionPoint(set.products, row, this.bySegmentsThenId);
+    if (at === set.products.length) set.products.push(row);
+    else set.products.splice(at, 0, row);
     set.runs = null;
   }
 
   /**
-   * Gives every market set's product array its exact size. Arrays grown one push at a time keep
-   * room for 17 items, and most sets hold one to three products: ~20 MB at 500,000 products.
-   * For after a bulk load.
+   * Gives the arrays grown one push at a time their exact size: they keep room for 17 items, and
+   * most market sets hold one to three products (~20 MB at 500,000 products). After a bulk load.
    */
   compact(): void {
     for (const grades of this.byCategory.values()) {
@@ -283,27 +283,36 @@ export class ProductIndex {
     }
   }
 
+  /** The columns the channel search reads (they grow in place). */
+  get columns(): ProductColumns {
+    return this.rows;
+  }
+
   /** The indexed product with this id (products that name no market are not held). */
   get(id: string): IndexedProduct | undefined {
-    return this.indexed.get(id);
+    const row = this.rowOf(id);
+    if (row === undefined) return undefined;
+    const set = this.setOf[row]!;
+    return indexedProduct(id, this.rows.organisations[row], set.category, set.grade, set.markets, this.rows.segments[row]);
   }
 
   /** The same product as `evaluate` reads it. */
   product(id: string): GuestProduct | undefined {
-    const p = this.indexed.get(id);
+    const p = this.get(id);
     return p && this.terms.product(p);
   }
 
   /** Takes out the product with this id, as it was indexed. */
   remove(product: { id: string }): void {
-    const p = this.indexed.get(product.id);
-    if (!p) return;
-    this.indexed.delete(p);
-    const entry = this.entry(p.category, p.grade, false)!;
-    const set = entry.sets.get(setKey(p.markets))!;
-    set.products.splice(set.products.indexOf(p), 1);
+    const row = this.rowOf(product.id);
+    if (row === undefined) return;
+    const set = this.setOf[row]!;
+    this.setOf[row] = null;
+    this.later.delete(product.id);
+    set.products.splice(set.products.indexOf(row), 1);
     set.runs = null;
     if (set.products.length > 0) return;
+    const entry = this.entry(set.category, set.grade, false)!;
     entry.sets.delete(set.key);
     // The list's last set takes the removed one's place.
     const last = entry.list.pop()!;
@@ -312,6 +321,21 @@ export class ProductIndex {
       [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, last.mask, set.slot];
     }
     entry.setsByMarket = null;
+  }
+
+  /** The row of the held product with this id. */
+  private rowOf(id: string): number | undefined {
+    const later = this.later.get(id);
+    if (later !== undefined) return later;
+    const { ids } = this.rows;
+    let [lo, hi] = [0, this.sortedRows - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] === id) return this.setOf[mid] ? mid : undefined;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   entry(category: string, grade: number, create: boolean): CategoryGrade | undefined {
@@ -343,11 +367,4 @@ export class ProductIndex {
   get partialSegmentFit(): number {
     return Math.max(0.5, (this.maxSegments - 1) / this.maxSegments);
   }
-}
-
-/** Puts `p` where it belongs in a market set's products. */
-function insertProduct(products: IndexedProduct[], p: IndexedProduct): void {
-  const lo = insertionPoint(products, p, bySegmentsThenId);
-  if (lo === products.length) products.push(p);
-  else products.splice(lo, 0, p);
 }

@@ -217,28 +217,31 @@ export function topKForIndexedChannel(
 
   type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
   const exact = index.terms.fitMasks;
+  const { columns } = index;
+  const { ids, organisations } = columns;
   /**
    * Offers a market set's products: each run with one segment set scores as one, its products in
    * id order. With exact masks a run's segment fit comes from its numbers in `runsOf`, without
-   * reading its products.
+   * reading its products' segments; a product's id and organisation are read from the columns.
    */
   const offerSet = (tier: Tier, set: MarketSet, marketFit: number) => {
     const { complement, g, wholeSegments } = tier;
     if (top.beats(boundOf(complement, marketFit, wholeSegments ? 1 : partialSegments, potentials[g]))) return;
     const { products } = set;
-    const runs = runsOf(set);
+    const runs = runsOf(set, columns);
     for (let r = 0; r + 1 < runs.length; r += 3) {
       const count = runs[r + 2];
       // The whole-segment tier takes the runs the channel serves wholly; the other tier the rest.
-      const fit = !exact.segments ? segmentFit(products[runs[r]].segments, c) : count === 0 ? 0.5 : bitCount(runs[r + 1] & c.segmentMask) / count;
+      const fit = !exact.segments ? segmentFit(columns.segments[products[runs[r]]], c) : count === 0 ? 0.5 : bitCount(runs[r + 1] & c.segmentMask) / count;
       if ((fit === 1 && count > 0) !== wholeSegments || top.beats(boundOf(complement, marketFit, fit, potentials[g]))) continue;
       const score = scoreOf(complement, marketFit, fit, c.spare, typeFits[g]);
       for (let i = runs[r], end = runs[r + 3]; i < end; i++) {
-        const p = products[i];
-        if (!top.admits(score, p.id)) break; // nor will the rest of the run (same score, later ids)
-        if (p.organisationId === c.organisationId || excluded(c.id, p.id)) continue;
+        const row = products[i];
+        const id = ids[row];
+        if (!top.admits(score, id)) break; // nor will the rest of the run (same score, later ids)
+        if (organisations[row] === c.organisationId || excluded(c.id, id)) continue;
         stats.evaluated++;
-        top.offer(p.id, score);
+        top.offer(id, score);
       }
     }
   };
