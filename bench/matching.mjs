@@ -76,10 +76,12 @@ function spawnNode(script, env, ready) {
     });
   });
 }
-const peakRssMb = (pid) => {
+/** A process's resident memory now (VmRSS) or at its peak (VmHWM), in MB. */
+const rssMb = (pid, field) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024);
 };
+const peakRssMb = (pid) => rssMb(pid, 'VmHWM');
 
 runBench('matching', log, async ({ services, children, dataDir }) => {
   const env = buildAndMigrate(services, log, { SMTP_URL: 'smtp://127.0.0.1:1', LOG_LEVEL: 'warn', HTTP_LOGS: 'false' });
@@ -134,7 +136,9 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
        FROM matching_runs r WHERE r.id = $1`, [run.id]);
     status = r;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (Math.round(seconds * 4) % 4 === 0 || r.status !== 'running') log(`${r.done}/${r.shards_total} shards done after ${seconds.toFixed(1)} s (${r.status})`);
+    if (Math.round(seconds * 4) % 4 === 0 || r.status !== 'running') {
+      log(`${r.done}/${r.shards_total} shards done after ${seconds.toFixed(1)} s (${r.status}); worker RSS now ${workers.map((w) => rssMb(w.pid, 'VmRSS')).join(', ')} MB`);
+    }
     if (r.status !== 'running' || seconds > 1800) break;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
