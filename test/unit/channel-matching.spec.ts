@@ -329,6 +329,27 @@ describe('terms', () => {
   });
 });
 
+describe('product index rows', () => {
+  it('finds bulk-loaded and later products by id, forgets removed ones, and gives them back as they were added', () => {
+    const product = (n: number, markets = ['SE', 'FI']): GuestProduct => ({
+      id: `p${String(n).padStart(3, '0')}`, organisationId: `o${n % 3}`, category: CATEGORIES[n % 2], grade: 1 + (n % 5), markets, segments: ['health'],
+    });
+    const loaded = [1, 2, 3, 4, 5].map((n) => product(n));
+    const index = new ProductIndex(loaded); // in id order: the binary-searched part
+    index.remove({ id: 'p003' });
+    index.add(product(7)); // after the bulk load: by Map
+    index.add(product(3, ['DK'])); // back, changed
+    index.add(product(9, [])); // names no market: not held
+    expect(['p001', 'p003', 'p005', 'p007', 'p009', 'p010'].map((id) => index.get(id)?.id)).toEqual(['p001', 'p003', 'p005', 'p007', undefined, undefined]);
+    expect(index.product('p003')).toEqual({ ...product(3, ['DK']) });
+    expect(index.product('p002')).toEqual({ ...loaded[1], markets: ['SE', 'FI'] }); // in the terms' order: SE came first
+    index.remove({ id: 'p007' });
+    index.remove({ id: 'p001' });
+    expect([index.get('p007'), index.get('p001')]).toEqual([undefined, undefined]);
+    expect(index.get('p002')).toEqual(expect.objectContaining({ id: 'p002', organisationId: 'o2', category: CATEGORIES[0], grade: 3 }));
+  });
+});
+
 describe('shard size of a full rebuild', () => {
   it('keeps the configured size for large runs, cuts mid-sized runs into 16 shards, and never below 100 channels', () => {
     expect(shardSize(59_809, 2_000)).toBe(2_000);
