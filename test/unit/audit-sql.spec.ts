@@ -1,4 +1,4 @@
-import { auditRowsSql } from '../../src/modules/audit/audit.service';
+import { auditRowsSql } from '../../src/modules/audit/audit-sql';
 
 describe('set-based audit entries', () => {
   it('file one entry per row of the named CTE, and refuse anything but audit names in the SQL they write', () => {
