@@ -47,25 +47,39 @@ export class MutualMatcher {
   }
 
   forChannel(channel: HostChannel): ScoredPair[] {
-    const { productIndex, table, excluded } = this.source;
-    const indexed = this.source.channelIndex.get(channel.id);
-    const options = { excluded, stats: this.stats };
-    const top = indexed ? topKForIndexedChannel(indexed, productIndex, table, this.k, options) : topKForChannel(channel, productIndex, table, this.k, options);
-    this.channels.set(channel.id, { top: top.map((t) => t.productId) });
-    return top.filter((pair) => this.inside(this.products, pair.productId, { score: pair.score, id: channel.id }, (floor) => {
-      const product = this.source.productIndex.get(pair.productId)!;
-      return topKForIndexedProduct(product, this.source.channelIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.channelId);
-    }));
+    const { productIndex, channelIndex, table } = this.source;
+    const indexed = channelIndex.get(channel.id);
+    const top = indexed ? topKForIndexedChannel(indexed, productIndex, table, this.k, this.options()) : topKForChannel(channel, productIndex, table, this.k, this.options());
+    return this.mutual(channel.id, top, this.channels, this.products, (pair) => pair.productId, (productId, floor) =>
+      topKForIndexedProduct(productIndex.get(productId)!, channelIndex, table, this.k, this.options(floor)).map((t) => t.channelId));
   }
 
   forProduct(product: GuestProduct): ScoredPair[] {
-    const { channelIndex, table, excluded } = this.source;
-    const top = topKForProduct(product, channelIndex, table, this.k, { excluded, stats: this.stats });
-    this.products.set(product.id, { top: top.map((t) => t.channelId) });
-    return top.filter((pair) => this.inside(this.channels, pair.channelId, { score: pair.score, id: product.id }, (floor) => {
-      const channel = this.source.channelIndex.get(pair.channelId)!;
-      return topKForIndexedChannel(channel, this.source.productIndex, table, this.k, { excluded, stats: this.stats, floor }).map((t) => t.productId);
-    }));
+    const { productIndex, channelIndex, table } = this.source;
+    const top = topKForProduct(product, channelIndex, table, this.k, this.options());
+    return this.mutual(product.id, top, this.products, this.channels, (pair) => pair.channelId, (channelId, floor) =>
+      topKForIndexedChannel(channelIndex.get(channelId)!, productIndex, table, this.k, this.options(floor)).map((t) => t.productId));
+  }
+
+  /**
+   * The pairs of `subject`'s top k (remembered in `mine`) whose other side also has the subject
+   * in its top k (answers remembered in `theirs`); `above` lists what ranks above a floor for
+   * one of the other side.
+   */
+  private mutual(
+    subject: string,
+    top: ScoredPair[],
+    mine: Map<string, Known>,
+    theirs: Map<string, Known>,
+    otherOf: (pair: ScoredPair) => string,
+    above: (other: string, floor: Floor) => string[],
+  ): ScoredPair[] {
+    mine.set(subject, { top: top.map(otherOf) });
+    return top.filter((pair) => this.inside(theirs, otherOf(pair), { score: pair.score, id: subject }, (floor) => above(otherOf(pair), floor)));
+  }
+
+  private options(floor?: Floor) {
+    return { excluded: this.source.excluded, stats: this.stats, floor };
   }
 
   /** The explanation of a kept pair, from the full rule (and a check that search and rule agree). */
