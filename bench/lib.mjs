@@ -40,9 +40,9 @@ export function buildAndMigrate(services, log, extra) {
 
 /**
  * Runs a benchmark against its own PostgreSQL, Redis and SMTP catcher in a temporary folder:
- * `body` gets the services, a list to put its child processes in, and the folder. Whatever happens, the
- * children are stopped, then the services, and the folder is removed; a failure is printed and
- * the process exits 1.
+ * `body` gets the services, a list to put its child processes in, and the folder. Whatever
+ * happens, the children are stopped, then the services, and the folder is removed; a failure is
+ * printed and the process exits 1.
  */
 export function runBench(name, log, body) {
   const main = async () => {
@@ -64,7 +64,7 @@ export function runBench(name, log, body) {
   });
 }
 
-/** utime, stime, cutime, cstime of a process in seconds (cutime/cstime: its children that have exited); null once it is gone. */
+/** A process's parent, its own CPU seconds (user + system) and its reaped children's; null once it is gone. */
 function cpuOf(pid) {
   try {
     // Fields after the command name, which is in parentheses and may hold spaces.
