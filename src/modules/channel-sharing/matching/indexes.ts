@@ -1,6 +1,6 @@
 import { CHANNEL_TYPES, ChannelType, GuestProduct, HostChannel, spareRatio, typeFitOf } from './scoring';
 import { insertionPoint } from './sorted-list';
-import { Terms } from './terms';
+import { maskOf, Terms } from './terms';
 
 /**
  * The in-memory indexes the top-k searches read (see top-k.ts): guest products grouped so that a
@@ -24,19 +24,6 @@ export interface IndexedProduct {
   segments: number[];
   /** `maskOf(segments)`: a quick test that a channel serves none of them. */
   segmentMask: number;
-}
-
-/**
- * Set members folded into 32 bits (id mod 32): when two masks share no bit the sets share no
- * member; when they do, the sets may still be disjoint (exact only with up to 32 terms).
- */
-export const maskOf = (ids: number[]) => ids.reduce((mask, id) => mask | (1 << (id & 31)), 0);
-
-/** Members of a 32-bit mask (exact set sizes when every term's id is below 32, see `Terms.fitMasks`). */
-export function bitCount(mask: number): number {
-  let x = mask - ((mask >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /**

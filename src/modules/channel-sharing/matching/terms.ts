@@ -10,6 +10,19 @@ function sortedUnique(xs: number[]): number[] {
   return xs;
 }
 
+/**
+ * Set members folded into 32 bits (id mod 32): when two masks share no bit the sets share no
+ * member; when they do, the sets may still be disjoint (exact only with up to 32 terms).
+ */
+export const maskOf = (ids: number[]) => ids.reduce((mask, id) => mask | (1 << (id & 31)), 0);
+
+/** Members of a 32-bit mask (exact set sizes when every term's id is below 32, see `Terms.fitMasks`). */
+export function bitCount(mask: number): number {
+  let x = mask - ((mask >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 const SCRATCH: number[] = [];
 /** How many joined strings a vocabulary remembers (bounds its memory when rows name many different sets). */
 const JOINED_KEPT = 100_000;
@@ -62,7 +75,7 @@ class Vocabulary {
   set(ids: number[]): number[] {
     sortedUnique(ids);
     // Below id 30 a set is one bit each: its mask is a key no other set has, and a small integer.
-    const key = ids.length === 0 ? 0 : ids[ids.length - 1] < 30 ? maskKey(ids) : ids.join(',');
+    const key = ids.length === 0 ? 0 : ids[ids.length - 1] < 30 ? maskOf(ids) : ids.join(',');
     let held = this.sets.get(key);
     if (!held) this.sets.set(key, (held = ids.slice())); // at its size: grown by push it keeps room for 17
     return held;
@@ -87,11 +100,6 @@ class Vocabulary {
   }
 }
 
-function maskKey(ids: number[]): number {
-  let mask = 0;
-  for (let i = 0; i < ids.length; i++) mask |= 1 << ids[i];
-  return mask;
-}
 
 /**
  * Markets, segments and categories as small integers, shared by a snapshot's two indexes. Held

@@ -1,6 +1,5 @@
 import { ComplementarityTable } from './complementarity-table';
 import {
-  bitCount,
   CategoryGrade,
   countIn,
   GRADES,
@@ -10,7 +9,6 @@ import {
   indexProduct,
   isLive,
   MarketSet,
-  maskOf,
   ProductIndex,
   runsOf,
   setsByMarketOf,
@@ -19,6 +17,7 @@ import {
   SetKey,
 } from './indexes';
 import { ChannelIndex } from './channel-index';
+import { bitCount, maskOf } from './terms';
 import { Floor, MaxHeap, TopK } from './ranking';
 import {
   CHANNEL_TYPES,
