@@ -1,5 +1,5 @@
 import { CHANNEL_TYPES, ChannelType, GuestProduct, HostChannel, spareRatio, typeFitOf } from './scoring';
-import { insertionPoint } from './sorted-list';
+import { compareIds, insertionPoint } from './sorted-list';
 import { maskOf, Terms } from './terms';
 
 /**
@@ -213,7 +213,7 @@ export class ProductIndex {
   /** A market set's order: by segment set, then by id. */
   private readonly bySegmentsThenId = (a: number, b: number): number => {
     const { ids, segments } = this.rows;
-    return compareSets(segments[a], segments[b]) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+    return compareSets(segments[a], segments[b]) || compareIds(ids[a], ids[b]);
   };
 
   /** `products`: distinct ids. */

@@ -1,6 +1,8 @@
 /** How the matching indexes keep their lists in order. */
 
-export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
 
 /**
  * Where `item` goes in `items` (ordered by `order`): after every item that does not order after

@@ -109,7 +109,7 @@ export class Terms {
   private readonly markets = new Vocabulary();
   private readonly segments = new Vocabulary();
   private readonly categories = new Vocabulary();
-  private readonly soldPairs = new Map<string, { category: string; grade: number }>();
+  private readonly soldPairs = new Map<string, { category: string; grade: number }[]>();
 
   market(term: string): number {
     return this.markets.id(term);
@@ -184,10 +184,10 @@ export class Terms {
    * (at 100k SMEs, 445,000 entries over 1,800 pairs). Shared: never change one.
    */
   sold(category: string, grade: number): { category: string; grade: number } {
-    const key = `${grade}|${category}`;
-    let pair = this.soldPairs.get(key);
-    if (!pair) this.soldPairs.set(key, (pair = { category: this.canonicalCategory(category), grade }));
-    return pair;
+    // By category, then grade: no key string built per snapshot row.
+    let byGrade = this.soldPairs.get(category);
+    if (!byGrade) this.soldPairs.set(category, (byGrade = []));
+    return (byGrade[grade] ??= { category: this.canonicalCategory(category), grade });
   }
 
   canonicalCategory(term: string): string {
