@@ -7,7 +7,8 @@ import { Terms } from '../../src/modules/channel-sharing/matching/terms';
 import { shardSize } from '../../src/modules/channel-sharing/matching/shard-size';
 import { MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
 import { bruteForceMutualForChannel, bruteForceTopKForChannel, bruteForceTopKForProduct } from '../../src/modules/channel-sharing/matching/brute-force';
-import { topKForChannel, topKForProduct } from '../../src/modules/channel-sharing/matching/top-k';
+import { topKForProduct } from '../../src/modules/channel-sharing/matching/product-search';
+import { topKForChannel } from '../../src/modules/channel-sharing/matching/top-k';
 
 const PLASTICS = '326199';
 const MACHINERY = '333318';

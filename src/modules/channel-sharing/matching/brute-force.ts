@@ -5,7 +5,7 @@ import { PairFilter, ScoredPair } from './top-k';
 
 /**
  * Reference implementations: every pair scored with `evaluate`, the rule itself. The searches of
- * top-k.ts and mutual.ts must give the same answers; the property tests and the benchmark's
+ * top-k.ts, product-search.ts and mutual.ts must give the same answers; the property tests and the benchmark's
  * recall check hold them to these.
  */
 

@@ -1,6 +1,7 @@
 import { ComplementarityTable } from './complementarity-table';
 import { ChannelIndex } from './channel-index';
 import { ProductIndex } from './indexes';
+import { topKForIndexedProduct, topKForProduct } from './product-search';
 import { Floor } from './ranking';
 import { better, evaluate, GuestProduct, HostChannel } from './scoring';
 import {
@@ -10,8 +11,6 @@ import {
   SearchStats,
   topKForChannel,
   topKForIndexedChannel,
-  topKForIndexedProduct,
-  topKForProduct,
 } from './top-k';
 
 /** What a matcher has learnt about one side's top k: the whole list, or a rank known to be inside it. */
