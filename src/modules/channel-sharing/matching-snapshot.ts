@@ -20,13 +20,6 @@ const joined = (column: string) => `array_to_string(${column}, chr(31)) AS ${col
 /** Products read per query when loading a snapshot. */
 const PAGE = 50_000;
 
-interface Organisation {
-  id: string;
-  products: string[];
-  channels: string[];
-  own: { category: string; grade: number }[];
-}
-
 const pairKey = (channelId: string, productId: string) => `${channelId}|${productId}`;
 
 /**
@@ -39,8 +32,8 @@ export class MatchingSnapshot {
   readonly channels = new Map<string, HostChannel>();
   readonly productIndex = new ProductIndex([]);
   readonly channelIndex = new ChannelIndex([], this.productIndex.terms);
-  /** Per organisation: its id (one string for all its rows), its products and channels, what it sells (category, grade). */
-  private readonly byOrganisation = new Map<string, Organisation>();
+  /** Per organisation that has channels, their ids. An organisation's products are the product index's (`productIdsOf`). */
+  private readonly channelsByOrganisation = new Map<string, string[]>();
   private readonly blocked = new Set<string>();
   /** Channels with a blocked pair: most have none, and the search asks about every pair it keeps. */
   private readonly blockedChannels = new Set<string>();
@@ -126,12 +119,9 @@ export class MatchingSnapshot {
     if (organisations === null) {
       // Arrays grown one push at a time keep room for 17 items; these hold a few (see ProductIndex.compact).
       this.productIndex.compact();
-      for (const organisation of this.byOrganisation.values()) {
-        organisation.products = organisation.products.slice();
-        organisation.own = organisation.own.slice(); // before the channels share it as their hostProducts
-      }
     }
     this.putChannels(await channelRows);
+    this.productIndex.terms.forgetRows();
     for (const b of await blockedRows) {
       this.blocked.add(pairKey(b.channel_id, b.product_id));
       this.blockedChannels.add(b.channel_id);
@@ -147,60 +137,59 @@ export class MatchingSnapshot {
   readonly products = { get: (id: string): GuestProduct | undefined => this.productIndex.product(id) };
 
   productsOf(organisationId: string): GuestProduct[] {
-    return (this.byOrganisation.get(organisationId)?.products ?? []).flatMap((id) => this.products.get(id) ?? []);
+    return this.productIndex.productIdsOf(organisationId).flatMap((id) => this.products.get(id) ?? []);
   }
 
   channelsOf(organisationId: string): HostChannel[] {
-    return (this.byOrganisation.get(organisationId)?.channels ?? []).map((id) => this.channels.get(id)!);
+    return (this.channelsByOrganisation.get(organisationId) ?? []).map((id) => this.channels.get(id)!);
   }
 
   /** `fresh`: a first load, so none of these products is held yet. */
   private putProducts(rows: ProductRow[], fresh: boolean): void {
     const { terms } = this.productIndex;
     for (const r of rows) {
-      const organisation = this.entry(r.organisation_id);
-      const category = terms.canonicalCategory(r.category);
       const markets = terms.marketIds(r.markets, SEPARATOR);
       const segments = terms.segmentIds(r.segments, SEPARATOR);
-      this.productIndex.addRow(r.id, organisation.id, category, r.grade, markets, segments, fresh);
-      organisation.products.push(r.id);
-      const sold = terms.sold(category, r.grade);
-      if (!organisation.own.includes(sold)) organisation.own.push(sold);
+      this.productIndex.addRow(r.id, r.organisation_id, terms.canonicalCategory(r.category), r.grade, markets, segments, fresh);
     }
   }
 
+  /** After the products: a channel's host sells what the product index holds of its organisation. */
   private putChannels(rows: ChannelRow[]): void {
     const { terms } = this.productIndex;
     const channels = rows.map((r): HostChannel => {
-      const organisation = this.entry(r.organisation_id);
+      let ids = this.channelsByOrganisation.get(r.organisation_id);
+      const first = this.channels.get(ids?.[0] ?? '');
+      // One organisation id string and one list of what it sells for all its channels.
+      const organisationId = first?.organisationId ?? this.productIndex.organisationId(r.organisation_id) ?? r.organisation_id;
       // Markets and segments as the terms' shared names of each set (many channels name the same set).
       const channel: HostChannel = {
-        id: r.id, organisationId: organisation.id, type: r.type,
+        id: r.id, organisationId, type: r.type,
         markets: terms.marketNames(terms.marketIds(r.markets, SEPARATOR)), segments: terms.segmentNames(terms.segmentIds(r.segments, SEPARATOR)),
-        capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: organisation.own,
+        capacity: r.capacity, usedCapacity: r.used_capacity, active: r.active, hostProducts: first?.hostProducts ?? this.sold(organisationId),
       };
       this.channels.set(channel.id, channel);
-      organisation.channels.push(channel.id);
+      if (ids) ids.push(channel.id);
+      else this.channelsByOrganisation.set(organisationId, (ids = [channel.id])); // a literal at its size: most hosts have one channel
       return channel;
     });
     this.channelIndex.addAll(channels);
   }
 
+  /** The distinct (category, grade) an organisation's held products sell, in their order (shared pair objects). */
+  private sold(organisationId: string): { category: string; grade: number }[] {
+    const { terms } = this.productIndex;
+    const sold = this.productIndex.soldBy(organisationId).map((p) => terms.sold(p.category, p.grade));
+    return sold.filter((pair, i) => sold.indexOf(pair) === i).slice(); // at its size
+  }
+
   private drop(organisationId: string): void {
-    const entry = this.byOrganisation.get(organisationId);
-    if (!entry) return;
-    for (const id of entry.products) this.productIndex.remove({ id });
-    for (const id of entry.channels) {
+    this.productIndex.removeOrganisation(organisationId);
+    for (const id of this.channelsByOrganisation.get(organisationId) ?? []) {
       this.channelIndex.remove(this.channels.get(id)!);
       this.channels.delete(id);
     }
-    this.byOrganisation.delete(organisationId);
-  }
-
-  private entry(organisationId: string): Organisation {
-    let entry = this.byOrganisation.get(organisationId);
-    if (!entry) this.byOrganisation.set(organisationId, (entry = { id: organisationId, products: [], channels: [], own: [] }));
-    return entry;
+    this.channelsByOrganisation.delete(organisationId);
   }
 }
 

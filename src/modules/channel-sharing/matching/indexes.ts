@@ -207,6 +207,13 @@ export class ProductIndex {
    */
   private sortedRows = 0;
   private readonly later = new Map<string, number>();
+  /**
+   * Per organisation its last row, and per row the organisation's row before it (-1: none): an
+   * organisation's products without a list per organisation (100,000 of them at 100k SMEs). The
+   * first row's organisation id is the one string all its rows hold.
+   */
+  private readonly lastRowOf = new Map<string, number>();
+  private readonly previousRow: number[] = [];
   /** The most markets any product has had: bounds the market fit of partly fitting products. */
   private maxMarkets = 1;
   private maxSegments = 1;
@@ -236,37 +243,43 @@ export class ProductIndex {
     if (markets.length === 0) return;
     this.maxMarkets = Math.max(this.maxMarkets, markets.length);
     this.maxSegments = Math.max(this.maxSegments, segments.length);
+    const { ids, organisations } = this.rows;
+    const row = ids.length;
     const entry = this.entry(category, grade, true)!;
     const marketKey = setKey(markets);
     let set = entry.sets.get(marketKey);
     if (!set) {
-      set = { key: marketKey, category, grade, markets, mask: maskOf(markets), products: [], runs: null, slot: entry.list.length };
+      // Made with its one product: a literal is at its size, and most sets keep one product.
+      set = { key: marketKey, category, grade, markets, mask: maskOf(markets), products: [row], runs: null, slot: entry.list.length };
       entry.sets.set(marketKey, set);
       entry.list.push(set);
       entry.masks.push(set.mask);
       entry.setsByMarket = null;
     }
-    const { ids, organisations } = this.rows;
-    const row = ids.length;
+    const last = this.lastRowOf.get(organisationId);
     ids.push(id);
-    organisations.push(organisationId);
+    organisations.push(last === undefined ? organisationId : organisations[last]);
+    this.previousRow.push(last ?? -1);
+    this.lastRowOf.set(organisationId, row);
     this.rows.segments.push(segments);
     this.setOf.push(set);
     if (fresh && this.later.size === 0 && this.sortedRows === row && (row === 0 || ids[row - 1] < id)) this.sortedRows++;
     else this.later.set(id, row);
-    const at = insertionPoint(set.products, row, this.bySegmentsThenId);
-    if (at === set.products.length) set.products.push(row);
-    else set.products.splice(at, 0, row);
+    if (set.products[0] !== row) {
+      const at = insertionPoint(set.products, row, this.bySegmentsThenId);
+      if (at === set.products.length) set.products.push(row);
+      else set.products.splice(at, 0, row);
+    }
     set.runs = null;
   }
 
   /**
-   * Gives the arrays grown one push at a time their exact size: they keep room for 17 items, and
-   * most market sets hold one to three products (~20 MB at 500,000 products). After a bulk load.
+   * Gives the arrays grown one push at a time their exact size: they keep room for 17 items or
+   * more, and most market sets hold one to three products. After a bulk load.
    */
   compact(): void {
     for (const grades of this.byCategory.values()) {
-      for (const entry of grades) if (entry) for (const set of entry.list) set.products = set.products.slice();
+      for (const entry of grades) if (entry) for (const set of entry.list) if (set.products.length > 1) set.products = set.products.slice();
     }
   }
 
@@ -308,6 +321,35 @@ export class ProductIndex {
       [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, last.mask, set.slot];
     }
     entry.setsByMarket = null;
+  }
+
+  /** The rows of an organisation's held products, in the order they were added. */
+  rowsOf(organisationId: string): number[] {
+    const rows: number[] = [];
+    for (let row = this.lastRowOf.get(organisationId) ?? -1; row >= 0; row = this.previousRow[row]) if (this.setOf[row]) rows.push(row);
+    return rows.reverse();
+  }
+
+  /** The ids of an organisation's held products, in the order they were added. */
+  productIdsOf(organisationId: string): string[] {
+    return this.rowsOf(organisationId).map((row) => this.rows.ids[row]);
+  }
+
+  /** The one string the index holds for this organisation's id, if it holds a product of it. */
+  organisationId(organisationId: string): string | undefined {
+    const last = this.lastRowOf.get(organisationId);
+    return last === undefined ? undefined : this.rows.organisations[last];
+  }
+
+  /** (category, grade) of each held product of an organisation, in the order they were added (repeats included). */
+  soldBy(organisationId: string): { category: string; grade: number }[] {
+    return this.rowsOf(organisationId).map((row) => this.setOf[row]!);
+  }
+
+  /** Takes out every product of an organisation (a refresh re-reads it). */
+  removeOrganisation(organisationId: string): void {
+    for (const id of this.productIdsOf(organisationId)) this.remove({ id });
+    this.lastRowOf.delete(organisationId);
   }
 
   /** The row of the held product with this id. */

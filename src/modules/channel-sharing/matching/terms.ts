@@ -37,7 +37,7 @@ class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly names: string[] = [];
   private readonly sets = new Map<number | string, number[]>();
-  /** Sets as rows name them (`idsIn`), up to JOINED_KEPT ways of writing them. */
+  /** Sets as rows name them (`idsIn`), up to JOINED_KEPT ways of writing them, until `forgetRows`. */
   private readonly byJoined = new Map<string, number[]>();
   /** Per held set: a table saying which ids are in it, and its terms' names. */
   private readonly tables = new WeakMap<number[], boolean[]>();
@@ -69,6 +69,10 @@ class Vocabulary {
     const set = this.set(ids);
     if (this.byJoined.size < JOINED_KEPT) this.byJoined.set(joined, set);
     return set;
+  }
+
+  forgetRows(): void {
+    this.byJoined.clear();
   }
 
   /** The shared array of these ids (any order, repeats allowed; `ids` itself is reordered, not kept). */
@@ -153,6 +157,16 @@ export class Terms {
 
   segmentIds(joined: string, separator: string): number[] {
     return this.segments.idsIn(joined, separator);
+  }
+
+  /**
+   * Drops the joined strings `marketIds` and `segmentIds` remember: they speed up reading many
+   * rows, and held afterwards they are one string per distinct way of writing a set (~20 MB at
+   * 100k SMEs). The sets themselves stay.
+   */
+  forgetRows(): void {
+    this.markets.forgetRows();
+    this.segments.forgetRows();
   }
 
   category(term: string): number {
