@@ -29,7 +29,7 @@ export class ChannelIndex {
    * touches (short: a few dozen rows on average).
    */
   private readonly byKey = new Map<string, Map<number, Int32Array[]>>();
-  private readonly rowsById = new Map<string, { row: number; categories: string[] }>();
+  private readonly rowsById = new Map<string, number>();
   /** The indexed channel of each row (undefined: a free row, in `freeRows`). */
   private readonly channels: (IndexedChannel | undefined)[] = [];
   private readonly freeRows: number[] = [];
@@ -49,21 +49,21 @@ export class ChannelIndex {
   /** Adds (or replaces) channels; into an empty index, per grade they are pushed in list order, so a bulk load compares nothing twice. */
   addAll(channels: Iterable<HostChannel>): void {
     const bulk = this.rowsById.size === 0;
-    const fresh: { row: number; channel: IndexedChannel; categories: string[] }[] = [];
+    const fresh: { row: number; channel: IndexedChannel }[] = [];
     for (const channel of channels) {
       this.remove(channel);
       if (!isLive(channel)) continue;
       const indexed = indexChannel(channel, this.terms);
-      const entry = { row: this.takeRow(indexed), categories: [...new Set(channel.hostProducts.map((p) => p.category))] };
-      this.rowsById.set(channel.id, entry);
-      fresh.push({ ...entry, channel: indexed });
+      const row = this.takeRow(indexed);
+      this.rowsById.set(channel.id, row);
+      fresh.push({ row, channel: indexed });
     }
     // By id once; per grade below, by potential with ties kept in this order: the lists' order without comparing ids again.
     fresh.sort((a, b) => byId(a.channel, b.channel));
     // Each channel's lists (one per category it sells and market it reaches), found once.
-    const lists = fresh.map(({ row, channel, categories }) => {
+    const lists = fresh.map(({ row, channel }) => {
       const mine: Int32Array[][] = [];
-      for (const category of categories) {
+      for (const category of categoriesOf(channel)) {
         let markets = this.byKey.get(category);
         if (!markets) this.byKey.set(category, (markets = new Map()));
         for (const m of channel.markets) {
@@ -91,13 +91,24 @@ export class ChannelIndex {
         }
       }
     });
-    for (const [perGrade, plain] of appended) plain.forEach((list, g) => (perGrade[g] = new Int32Array(list)));
+    // The lists as views of one buffer: a typed array with a buffer of its own costs ~150 bytes
+    // more (and its own allocation outside the heap), and a bulk load makes ~50,000 of them.
+    let total = 0;
+    for (const plain of appended.values()) for (const list of plain) total += list.length;
+    const buffer = new Int32Array(total);
+    let at = 0;
+    for (const [perGrade, plain] of appended) {
+      plain.forEach((list, g) => {
+        buffer.set(list, at);
+        perGrade[g] = buffer.subarray(at, (at += list.length));
+      });
+    }
   }
 
   /** The indexed channel with this id (live channels only). */
   get(id: string): IndexedChannel | undefined {
-    const entry = this.rowsById.get(id);
-    return entry && this.channels[entry.row];
+    const row = this.rowsById.get(id);
+    return row === undefined ? undefined : this.channels[row];
   }
 
   /** The indexed channel of a row that a list holds. */
@@ -107,20 +118,21 @@ export class ChannelIndex {
 
   /** Takes out the channel with this id, as it was indexed. */
   remove(channel: { id: string }): void {
-    const entry = this.rowsById.get(channel.id);
-    if (!entry) return;
+    const row = this.rowsById.get(channel.id);
+    if (row === undefined) return;
     this.rowsById.delete(channel.id);
-    for (const category of entry.categories) {
+    const indexed = this.channels[row]!;
+    for (const category of categoriesOf(indexed)) {
       const markets = this.byKey.get(category)!;
-      for (const m of this.channels[entry.row]!.markets) {
+      for (const m of indexed.markets) {
         const lists = markets.get(m)!;
-        lists.forEach((list, g) => (lists[g] = without(list, entry.row)));
+        lists.forEach((list, g) => (lists[g] = without(list, row)));
         if (lists[0].length === 0) markets.delete(m);
       }
       if (markets.size === 0) this.byKey.delete(category);
     }
-    this.channels[entry.row] = undefined;
-    this.freeRows.push(entry.row);
+    this.channels[row] = undefined;
+    this.freeRows.push(row);
   }
 
   /** A new mark for `ChannelColumns.searched`: a product search scores each channel once. */
@@ -197,6 +209,9 @@ function grow(from: ChannelColumns | undefined, rows: number): ChannelColumns {
 }
 
 const EMPTY = new Int32Array(0);
+
+/** The categories a channel's host sells, each once: the lists it is in are under these (and its markets). */
+const categoriesOf = (channel: IndexedChannel) => [...new Set(channel.own.map((p) => p.category))];
 
 /** Potentials are on a grid of 1e-6 (`scoreOf` rounds), so `potential × GRID` is a whole number. */
 const GRID = 1e6;

@@ -117,12 +117,9 @@ export interface ProductColumns {
  * not objects of their own.)
  */
 export interface MarketSet {
-  key: SetKey;
-  category: string;
-  grade: number;
+  /** The (category, grade) the set is of; its key there is `setKey(markets)`, its mask `entry.masks[slot]`. */
+  entry: CategoryGrade;
   markets: number[];
-  /** `maskOf(markets)`. */
-  mask: number;
   /** The products' rows. */
   products: number[];
   /**
@@ -135,11 +132,20 @@ export interface MarketSet {
   slot: number;
 }
 
+/** Runs of sets holding one product (most sets), by its segment set: they are the same numbers. */
+const SINGLE_RUNS = new WeakMap<number[], number[]>();
+
 /** The numbers of `set.runs`, made if the set changed since they were last made. */
 export function runsOf(set: MarketSet, columns: ProductColumns): number[] {
   if (set.runs) return set.runs;
-  const runs: number[] = [];
   const { products } = set;
+  if (products.length === 1) {
+    const segments = columns.segments[products[0]];
+    let runs = SINGLE_RUNS.get(segments);
+    if (!runs) SINGLE_RUNS.set(segments, (runs = [0, maskOf(segments), segments.length, 1]));
+    return (set.runs = runs);
+  }
+  const runs: number[] = [];
   for (let i = 0; i < products.length; i++) {
     const segments = columns.segments[products[i]];
     if (i === 0 || columns.segments[products[i - 1]] !== segments) runs.push(i, maskOf(segments), segments.length);
@@ -150,6 +156,8 @@ export function runsOf(set: MarketSet, columns: ProductColumns): number[] {
 
 /** The products of one (category, grade). */
 export interface CategoryGrade {
+  category: string;
+  grade: number;
   /** market-set key → the products with that market set. */
   sets: Map<SetKey, MarketSet>;
   /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
@@ -250,10 +258,10 @@ export class ProductIndex {
     let set = entry.sets.get(marketKey);
     if (!set) {
       // Made with its one product: a literal is at its size, and most sets keep one product.
-      set = { key: marketKey, category, grade, markets, mask: maskOf(markets), products: [row], runs: null, slot: entry.list.length };
+      set = { entry, markets, products: [row], runs: null, slot: entry.list.length };
       entry.sets.set(marketKey, set);
       entry.list.push(set);
-      entry.masks.push(set.mask);
+      entry.masks.push(maskOf(markets));
       entry.setsByMarket = null;
     }
     const last = this.lastRowOf.get(organisationId);
@@ -293,7 +301,7 @@ export class ProductIndex {
     const row = this.rowOf(id);
     if (row === undefined) return undefined;
     const set = this.setOf[row]!;
-    return indexedProduct(id, this.rows.organisations[row], set.category, set.grade, set.markets, this.rows.segments[row]);
+    return indexedProduct(id, this.rows.organisations[row], set.entry.category, set.entry.grade, set.markets, this.rows.segments[row]);
   }
 
   /** The same product as `evaluate` reads it. */
@@ -312,14 +320,12 @@ export class ProductIndex {
     set.products.splice(set.products.indexOf(row), 1);
     set.runs = null;
     if (set.products.length > 0) return;
-    const entry = this.entry(set.category, set.grade, false)!;
-    entry.sets.delete(set.key);
+    const { entry } = set;
+    entry.sets.delete(setKey(set.markets));
     // The list's last set takes the removed one's place.
     const last = entry.list.pop()!;
-    entry.masks.pop();
-    if (last !== set) {
-      [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, last.mask, set.slot];
-    }
+    const lastMask = entry.masks.pop()!;
+    if (last !== set) [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, lastMask, set.slot];
     entry.setsByMarket = null;
   }
 
@@ -343,7 +349,7 @@ export class ProductIndex {
 
   /** (category, grade) of each held product of an organisation, in the order they were added (repeats included). */
   soldBy(organisationId: string): { category: string; grade: number }[] {
-    return this.rowsOf(organisationId).map((row) => this.setOf[row]!);
+    return this.rowsOf(organisationId).map((row) => this.setOf[row]!.entry);
   }
 
   /** Takes out every product of an organisation (a refresh re-reads it). */
@@ -374,7 +380,7 @@ export class ProductIndex {
       this.byCategory.set(category, (grades = []));
     }
     let entry = grades[grade];
-    if (!entry && create) grades[grade] = entry = { sets: new Map(), list: [], masks: [], setsByMarket: null };
+    if (!entry && create) grades[grade] = entry = { category, grade, sets: new Map(), list: [], masks: [], setsByMarket: null };
     return entry;
   }
 
