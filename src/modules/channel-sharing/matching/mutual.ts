@@ -49,31 +49,31 @@ export class MutualMatcher {
     const { productIndex, channelIndex, table } = this.source;
     const indexed = channelIndex.get(channel.id);
     const top = indexed ? topKForIndexedChannel(indexed, productIndex, table, this.k, this.options()) : topKForChannel(channel, productIndex, table, this.k, this.options());
-    return this.mutual(channel.id, top, this.channels, this.products, (pair) => pair.productId, (productId, floor) =>
+    return this.mutual(channel.id, top, this.products, (pair) => pair.productId, (productId, floor) =>
       topKForIndexedProduct(productIndex.get(productId)!, channelIndex, table, this.k, this.options(floor)).map((t) => t.channelId));
   }
 
   forProduct(product: GuestProduct): ScoredPair[] {
     const { productIndex, channelIndex, table } = this.source;
     const top = topKForProduct(product, channelIndex, table, this.k, this.options());
-    return this.mutual(product.id, top, this.products, this.channels, (pair) => pair.channelId, (channelId, floor) =>
+    return this.mutual(product.id, top, this.channels, (pair) => pair.channelId, (channelId, floor) =>
       topKForIndexedChannel(channelIndex.get(channelId)!, productIndex, table, this.k, this.options(floor)).map((t) => t.productId));
   }
 
   /**
-   * The pairs of `subject`'s top k (remembered in `mine`) whose other side also has the subject
-   * in its top k (answers remembered in `theirs`); `above` lists what ranks above a floor for
-   * one of the other side.
+   * The pairs of `subject`'s top k whose other side also has the subject in its top k (answers
+   * remembered in `theirs`); `above` lists what ranks above a floor for one of the other side.
+   * The subject's own top k is not remembered: a run asks each channel once, and a refresh asks
+   * about one organisation's channels and products, which are never each other's pairs; held,
+   * they were ~10 MB of a 100k run that nothing read.
    */
   private mutual(
     subject: string,
     top: ScoredPair[],
-    mine: Map<string, Known>,
     theirs: Map<string, Known>,
     otherOf: (pair: ScoredPair) => string,
     above: (other: string, floor: Floor) => string[],
   ): ScoredPair[] {
-    mine.set(subject, { top: top.map(otherOf) });
     return top.filter((pair) => this.inside(theirs, otherOf(pair), { score: pair.score, id: subject }, (floor) => above(otherOf(pair), floor)));
   }
 
