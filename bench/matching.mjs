@@ -18,6 +18,8 @@ const { Client } = require('pg');
 
 const SMES = arg('smes', 10000);
 const WORKERS = arg('workers', 1);
+/** A V8 old-space limit for the worker processes (MB), as a deployment would set one; none by default. */
+const HEAP_MB = arg('worker-heap-mb', 0);
 const SAMPLE = arg('sample', 200);
 const REFRESHES = arg('refreshes', 30);
 const K = 10;
@@ -104,7 +106,8 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
   const url = `http://127.0.0.1:${port}`;
   children.push(await spawnNode('dist/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, async () => (await fetch(`${url}/api/docs-json`)).ok));
   const workers = [];
-  for (let i = 0; i < WORKERS; i++) workers.push(await spawnNode('dist/src/worker.js', { ...env, LOG_LEVEL: 'info' }, async (out) => out.includes('worker ready')));
+  const workerEnv = { ...env, LOG_LEVEL: 'info', ...(HEAP_MB ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim() } : {}) };
+  for (let i = 0; i < WORKERS; i++) workers.push(await spawnNode('dist/src/worker.js', workerEnv, async (out) => out.includes('worker ready')));
   children.push(...workers);
   log(`API and ${WORKERS} worker process(es) ready`);
   const login = await fetch(`${url}/api/v1/auth/login`, {
@@ -229,6 +232,7 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
     products: data.products.length,
     channels: data.channels.length,
     workers: WORKERS,
+    worker_heap_mb: HEAP_MB || null,
     seconds: Number(seconds.toFixed(2)),
     pairs_kept: counts.pairs_kept,
     proposals: counts.proposals_created,
