@@ -60,49 +60,67 @@ export class ChannelIndex {
     }
     // By id once; per grade below, by potential with ties kept in this order: the lists' order without comparing ids again.
     fresh.sort((a, b) => byId(a.channel, b.channel));
-    // Each channel's lists (one per category it sells and market it reaches), found once.
-    const lists = fresh.map(({ row, channel }) => {
-      const mine: Int32Array[][] = [];
+    // Each channel's lists (one per category it sells and market it reaches), found once: the
+    // lists as slots, and per channel its slots, flat (`memberships` from `firstOf[i]`).
+    const slots: Int32Array[][] = [];
+    const slotOf = new Map<Int32Array[], number>();
+    const memberships: number[] = [];
+    const firstOf = new Int32Array(fresh.length + 1);
+    fresh.forEach(({ channel }, i) => {
+      firstOf[i] = memberships.length;
       for (const category of categoriesOf(channel)) {
         let markets = this.byKey.get(category);
         if (!markets) this.byKey.set(category, (markets = new Map()));
         for (const m of channel.markets) {
           let perGrade = markets.get(m);
           if (!perGrade) markets.set(m, (perGrade = GRADES.map(() => EMPTY)));
-          mine.push(perGrade);
+          let slot = slotOf.get(perGrade);
+          if (slot === undefined) slotOf.set(perGrade, (slot = slots.push(perGrade) - 1));
+          memberships.push(slot);
         }
       }
-      return { row, mine };
     });
-    // A bulk load appends to plain arrays and makes each typed list once at the end; a change
-    // copies each list it adds to (a refresh adds a channel or two).
-    const appended = new Map<Int32Array[], number[][]>();
-    GRADES.forEach((_, g) => {
-      const order = this.order(g);
-      for (const { row, mine } of byPotential(lists, this.data.potentials[g])) {
-        for (const perGrade of mine) {
-          if (!bulk) {
-            perGrade[g] = inserted(perGrade[g], row, order);
-            continue;
+    firstOf[fresh.length] = memberships.length;
+    if (bulk) this.fill(fresh, slots, memberships, firstOf);
+    else {
+      // A change copies each list it adds to (a refresh adds a channel or two).
+      GRADES.forEach((_, g) => {
+        const order = this.order(g);
+        for (const i of byPotential(fresh, this.data.potentials[g])) {
+          for (let j = firstOf[i]; j < firstOf[i + 1]; j++) {
+            const perGrade = slots[memberships[j]];
+            perGrade[g] = inserted(perGrade[g], fresh[i].row, order);
           }
-          let plain = appended.get(perGrade);
-          if (!plain) appended.set(perGrade, (plain = GRADES.map(() => [])));
-          plain[g].push(row);
         }
-      }
-    });
-    // The lists as views of one buffer: a typed array with a buffer of its own costs ~150 bytes
-    // more (and its own allocation outside the heap), and a bulk load makes ~50,000 of them.
-    let total = 0;
-    for (const plain of appended.values()) for (const list of plain) total += list.length;
-    const buffer = new Int32Array(total);
-    let at = 0;
-    for (const [perGrade, plain] of appended) {
-      plain.forEach((list, g) => {
-        buffer.set(list, at);
-        perGrade[g] = buffer.subarray(at, (at += list.length));
       });
     }
+  }
+
+  /**
+   * A bulk load's lists, made once as views of one buffer: each list's length is counted first
+   * (a channel is in all five grades of a list), then rows are written in list order. A typed
+   * array with a buffer of its own costs ~150 bytes more (and an allocation outside the heap),
+   * there are ~50,000 lists at 100k SMEs, and lists first gathered in plain arrays were ~60 MB
+   * of short-lived garbage at the end of the load.
+   */
+  private fill(fresh: { row: number }[], slots: Int32Array[][], memberships: number[], firstOf: Int32Array): void {
+    const count = new Int32Array(slots.length);
+    for (const slot of memberships) count[slot]++;
+    const start = new Int32Array(slots.length);
+    let total = 0;
+    for (let s = 0; s < slots.length; s++) [start[s], total] = [total, total + GRADES.length * count[s]];
+    const buffer = new Int32Array(total);
+    const filled = new Int32Array(slots.length);
+    GRADES.forEach((_, g) => {
+      filled.fill(0);
+      for (const i of byPotential(fresh, this.data.potentials[g])) {
+        for (let j = firstOf[i]; j < firstOf[i + 1]; j++) {
+          const s = memberships[j];
+          buffer[start[s] + g * count[s] + filled[s]++] = fresh[i].row;
+        }
+      }
+    });
+    slots.forEach((perGrade, s) => GRADES.forEach((_, g) => (perGrade[g] = buffer.subarray(start[s] + g * count[s], start[s] + (g + 1) * count[s]))));
   }
 
   /** The indexed channel with this id (live channels only). */
@@ -218,16 +236,18 @@ const GRID = 1e6;
 const POSITIONS = 2 ** 20;
 
 /**
- * `items` (in id order) best potential first, ties in id order: the grades' list order. A native
- * sort of numbers that pack both (grid step from the top, then position) instead of a comparator
- * called ~5M times per bulk load of 60,000 channels (~0.4 s of a 100k load).
+ * Positions of `items` (in id order), best potential first, ties in id order: the grades' list
+ * order. A native sort of numbers that pack both (grid step from the top, then position) instead
+ * of a comparator called ~5M times per bulk load of 60,000 channels (~0.4 s of a 100k load).
  */
-function byPotential<T extends { row: number }>(items: T[], potential: Float64Array): T[] {
-  if (items.length >= POSITIONS) return [...items].sort((a, b) => potential[b.row] - potential[a.row]); // stable
+function byPotential(items: { row: number }[], potential: Float64Array): Int32Array {
+  if (items.length >= POSITIONS) {
+    return Int32Array.from(items.keys()).sort((a, b) => potential[items[b].row] - potential[items[a].row] || a - b);
+  }
   const keys = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) keys[i] = (GRID - Math.round(potential[items[i].row] * GRID)) * POSITIONS + i;
   keys.sort();
-  return Array.from(keys, (key) => items[key % POSITIONS]);
+  return Int32Array.from(keys, (key) => key % POSITIONS);
 }
 
 /** A copy of `list` with `row` where `order` puts it. */
