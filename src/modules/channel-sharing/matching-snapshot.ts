@@ -182,7 +182,10 @@ export class MatchingSnapshot {
     this.channelIndex.addAll(channels);
   }
 
-  /** The distinct (category, grade) an organisation's held products sell, in their order (shared pair objects). */
+  /**
+   * The distinct (category, grade) an organisation's held products sell, in their order (shared
+   * pair objects). A product that names no market is not held; the API requires at least one.
+   */
   private sold(organisationId: string): { category: string; grade: number }[] {
     const { terms } = this.productIndex;
     const sold = this.productIndex.soldBy(organisationId).map((p) => terms.sold(p.category, p.grade));
