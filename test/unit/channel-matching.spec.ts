@@ -349,6 +349,24 @@ describe('product index rows', () => {
     expect([index.get('p007'), index.get('p001')]).toEqual([undefined, undefined]);
     expect(index.get('p002')).toEqual(expect.objectContaining({ id: 'p002', organisationId: 'o2', category: CATEGORIES[0], grade: 3 }));
   });
+
+  it("gives an organisation's products and what it sells from the rows, and takes them all out", () => {
+    const product = (n: number, organisationId: string, grade: number): GuestProduct => ({
+      id: `p${String(n).padStart(3, '0')}`, organisationId, category: CATEGORIES[0], grade, markets: ['SE'], segments: [],
+    });
+    const index = new ProductIndex([product(1, 'oa', 2), product(2, 'ob', 1), product(3, 'oa', 2), product(4, 'oa', 4)]);
+    expect(index.productIdsOf('oa')).toEqual(['p001', 'p003', 'p004']);
+    expect(index.soldBy('oa').map((s) => [s.category, s.grade])).toEqual([[CATEGORIES[0], 2], [CATEGORIES[0], 2], [CATEGORIES[0], 4]]);
+    expect([index.organisationId('oa'), index.organisationId('oc')]).toEqual(['oa', undefined]);
+    index.remove({ id: 'p003' });
+    index.add(product(5, 'oa', 3));
+    expect(index.productIdsOf('oa')).toEqual(['p001', 'p004', 'p005']);
+    index.removeOrganisation('oa');
+    expect([index.productIdsOf('oa'), index.organisationId('oa'), index.get('p001'), index.get('p005')]).toEqual([[], undefined, undefined, undefined]);
+    expect(index.productIdsOf('ob')).toEqual(['p002']);
+    index.add(product(6, 'oa', 5)); // re-read after a change: only its new rows
+    expect(index.productIdsOf('oa')).toEqual(['p006']);
+  });
 });
 
 describe('shard size of a full rebuild', () => {
