@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ComplementarityTable } from '../../src/modules/channel-sharing/matching/complementarity-table';
 import { evaluate, gradeComplement, GuestProduct, HostChannel, scoreOf } from '../../src/modules/channel-sharing/matching/scoring';
 import { ChannelIndex } from '../../src/modules/channel-sharing/matching/channel-index';
-import { ProductIndex } from '../../src/modules/channel-sharing/matching/indexes';
+import { ProductIndex } from '../../src/modules/channel-sharing/matching/product-index';
 import { Terms } from '../../src/modules/channel-sharing/matching/terms';
 import { shardSize } from '../../src/modules/channel-sharing/matching/shard-size';
 import { MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';

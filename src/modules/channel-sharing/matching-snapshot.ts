@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ComplementarityTable } from './matching/complementarity-table';
 import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
 import { ChannelIndex } from './matching/channel-index';
-import { ProductIndex } from './matching/indexes';
+import { ProductIndex } from './matching/product-index';
 import { MutualMatcher } from './matching/mutual';
 import { PairFilter } from './matching/top-k';
 

@@ -1,6 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
 import { ChannelIndex } from './channel-index';
-import { ProductIndex } from './indexes';
+import { ProductIndex } from './product-index';
 import { topKForIndexedProduct, topKForProduct } from './product-search';
 import { Floor } from './ranking';
 import { better, evaluate, GuestProduct, HostChannel } from './scoring';

@@ -1,19 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
-import {
-  CategoryGrade,
-  countIn,
-  GRADES,
-  indexChannel,
-  IndexedChannel,
-  isLive,
-  MarketSet,
-  ProductIndex,
-  runsOf,
-  setsByMarketOf,
-  segmentFit,
-  setKey,
-  SetKey,
-} from './indexes';
+import { countIn, GRADES, indexChannel, IndexedChannel, isLive, segmentFit } from './indexes';
+import { CategoryGrade, MarketSet, ProductIndex, runsOf, setKey, SetKey, setsByMarketOf } from './product-index';
 import { bitCount } from './terms';
 import { Floor, MaxHeap, TopK } from './ranking';
 import { complementOf, FactorExplanation, HostChannel, scoreOf, WEIGHTS } from './scoring';

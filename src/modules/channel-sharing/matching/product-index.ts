@@ -1,0 +1,316 @@
+import { GuestProduct } from './scoring';
+import { compareIds, insertionPoint } from './sorted-list';
+import { IndexedProduct, indexedProduct, indexProduct } from './indexes';
+import { maskOf, Terms } from './terms';
+
+/** Sorted distinct integers compared as words: shorter first when one is a prefix of the other. */
+export function compareSets(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/**
+ * The products of a product index by row number, in columns: what the channel search reads of
+ * each product it offers. A product's category, grade and markets are its market set's.
+ */
+export interface ProductColumns {
+  readonly ids: string[];
+  readonly organisations: string[];
+  /** The terms' shared array of the product's segments. */
+  readonly segments: number[][];
+}
+
+/**
+ * Rows of one (category, grade) with the same market set. They are held by segment set, then
+ * id: the products with one segment set are a run sharing one `segments` array, and for a given
+ * channel every product of a run has the same score. (Most runs hold one product, so the runs are
+ * not objects of their own.)
+ */
+export interface MarketSet {
+  /** The (category, grade) the set is of; its key there is `setKey(markets)`, its mask `entry.masks[slot]`. */
+  entry: CategoryGrade;
+  markets: number[];
+  /** The products' rows. */
+  products: number[];
+  /**
+   * The runs of `products`, flat: per run its first product's position, its segment mask and its
+   * number of segments, then the end of `products`. The search reads these numbers instead of
+   * each product's segments. Null after a change; `runsOf` makes it again on the next read.
+   */
+  runs: number[] | null;
+  /** Where the set is in its (category, grade)'s `list`. */
+  slot: number;
+}
+
+/** Runs of sets holding one product (most sets), by its segment set: they are the same numbers. */
+const SINGLE_RUNS = new WeakMap<number[], number[]>();
+
+/** The numbers of `set.runs`, made if the set changed since they were last made. */
+export function runsOf(set: MarketSet, columns: ProductColumns): number[] {
+  if (set.runs) return set.runs;
+  const { products } = set;
+  if (products.length === 1) {
+    const segments = columns.segments[products[0]];
+    let runs = SINGLE_RUNS.get(segments);
+    if (!runs) SINGLE_RUNS.set(segments, (runs = [0, maskOf(segments), segments.length, 1]));
+    return (set.runs = runs);
+  }
+  const runs: number[] = [];
+  for (let i = 0; i < products.length; i++) {
+    const segments = columns.segments[products[i]];
+    if (i === 0 || columns.segments[products[i - 1]] !== segments) runs.push(i, maskOf(segments), segments.length);
+  }
+  runs.push(products.length);
+  return (set.runs = runs.slice()); // at its size: grown by push it keeps room for 17 numbers
+}
+
+/** The products of one (category, grade). */
+export interface CategoryGrade {
+  category: string;
+  grade: number;
+  /** market-set key → the products with that market set. */
+  sets: Map<SetKey, MarketSet>;
+  /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
+  list: MarketSet[];
+  masks: number[];
+  /**
+   * market → the market sets that contain it, for products that only partly fit a channel's
+   * markets. Few searches need it (at 100k SMEs, 3k of 300k tier reads), so it is made on the
+   * first such read (`setsByMarketOf`) and dropped when a set comes or goes.
+   */
+  setsByMarket: Map<number, MarketSet[]> | null;
+}
+
+export function setsByMarketOf(entry: CategoryGrade): Map<number, MarketSet[]> {
+  if (entry.setsByMarket) return entry.setsByMarket;
+  const byMarket = new Map<number, MarketSet[]>();
+  for (const set of entry.list) {
+    for (const m of set.markets) {
+      const list = byMarket.get(m);
+      if (list) list.push(set);
+      else byMarket.set(m, [set]);
+    }
+  }
+  return (entry.setsByMarket = byMarket);
+}
+
+/** A set of sorted, distinct ids as a map key: a small integer for up to 3 ids below 1023 (most market sets), else a string. */
+export type SetKey = number | string;
+
+export function setKey(xs: number[]): SetKey {
+  if (xs.length <= 3 && xs[xs.length - 1] < 1023) {
+    // Base-1024 digits id + 1, none of them 0: one key per set, below 2^30 (a small integer to V8).
+    let key = 0;
+    for (let i = 0; i < xs.length; i++) key = key * 1024 + xs[i] + 1;
+    return key;
+  }
+  return xs.join(','); // a flat string (a `+=` loop leaves a chain of cons strings in memory)
+}
+
+/**
+ * Guest products by (category, grade), then by their exact market set and segment set. For a
+ * channel, the products whose every market it reaches are found by looking up the subsets of its
+ * markets; the market sets it reaches only partly are found by market. Each run of products with
+ * one segment set scores as one.
+ */
+export class ProductIndex {
+  private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
+  /** By row; a removed product's row keeps its id (for the binary search below) and loses its set. */
+  private readonly rows: ProductColumns = { ids: [], organisations: [], segments: [] };
+  private readonly setOf: (MarketSet | null)[] = [];
+  /**
+   * Rows below `sortedRows` were added by a bulk load in id order (the snapshot reads them so)
+   * and are found by binary search, a fraction of the cost of a 500,000-entry Map to build;
+   * products added otherwise are found in `later`. Rows are not reused.
+   */
+  private sortedRows = 0;
+  private readonly later = new Map<string, number>();
+  /**
+   * Per organisation its last row, and per row the organisation's row before it (-1: none): an
+   * organisation's products without a list per organisation (100,000 of them at 100k SMEs). The
+   * first row's organisation id is the one string all its rows hold.
+   */
+  private readonly lastRowOf = new Map<string, number>();
+  private readonly previousRow: number[] = [];
+  /** The most markets any product has had: bounds the market fit of partly fitting products. */
+  private maxMarkets = 1;
+  private maxSegments = 1;
+  /** A market set's order: by segment set, then by id. */
+  private readonly bySegmentsThenId = (a: number, b: number): number => {
+    const { ids, segments } = this.rows;
+    return compareSets(segments[a], segments[b]) || compareIds(ids[a], ids[b]);
+  };
+
+  /** `products`: distinct ids. */
+  constructor(products: Iterable<GuestProduct>, readonly terms = new Terms()) {
+    for (const product of products) this.add(product, true);
+  }
+
+  /** Adds (or replaces) a product; `fresh`: the caller knows it is not held yet (a bulk load). */
+  add(product: GuestProduct, fresh = false): void {
+    const p = indexProduct(product, this.terms);
+    this.addRow(p.id, p.organisationId, p.category, p.grade, p.markets, p.segments, fresh);
+  }
+
+  /**
+   * `add` for a product indexed with these terms, from its fields (a snapshot reads them straight
+   * from its rows): its category as the terms hold it, its markets and segments as their arrays.
+   */
+  addRow(id: string, organisationId: string, category: string, grade: number, markets: number[], segments: number[], fresh = false): void {
+    if (!fresh) this.remove({ id });
+    if (markets.length === 0) return;
+    this.maxMarkets = Math.max(this.maxMarkets, markets.length);
+    this.maxSegments = Math.max(this.maxSegments, segments.length);
+    const { ids, organisations } = this.rows;
+    const row = ids.length;
+    const entry = this.entry(category, grade, true)!;
+    const marketKey = setKey(markets);
+    let set = entry.sets.get(marketKey);
+    if (!set) {
+      // Made with its one product: a literal is at its size, and most sets keep one product.
+      set = { entry, markets, products: [row], runs: null, slot: entry.list.length };
+      entry.sets.set(marketKey, set);
+      entry.list.push(set);
+      entry.masks.push(maskOf(markets));
+      entry.setsByMarket = null;
+    }
+    const last = this.lastRowOf.get(organisationId);
+    ids.push(id);
+    organisations.push(last === undefined ? organisationId : organisations[last]);
+    this.previousRow.push(last ?? -1);
+    this.lastRowOf.set(organisationId, row);
+    this.rows.segments.push(segments);
+    this.setOf.push(set);
+    if (fresh && this.later.size === 0 && this.sortedRows === row && (row === 0 || ids[row - 1] < id)) this.sortedRows++;
+    else this.later.set(id, row);
+    if (set.products[0] !== row) {
+      const at = insertionPoint(set.products, row, this.bySegmentsThenId);
+      if (at === set.products.length) set.products.push(row);
+      else set.products.splice(at, 0, row);
+    }
+    set.runs = null;
+  }
+
+  /**
+   * Gives the arrays grown one push at a time their exact size: they keep room for 17 items or
+   * more, and most market sets hold one to three products. After a bulk load.
+   */
+  compact(): void {
+    for (const grades of this.byCategory.values()) {
+      for (const entry of grades) if (entry) for (const set of entry.list) if (set.products.length > 1) set.products = set.products.slice();
+    }
+  }
+
+  /** The columns the channel search reads (they grow in place). */
+  get columns(): ProductColumns {
+    return this.rows;
+  }
+
+  /** The indexed product with this id (products that name no market are not held). */
+  get(id: string): IndexedProduct | undefined {
+    const row = this.rowOf(id);
+    if (row === undefined) return undefined;
+    const set = this.setOf[row]!;
+    return indexedProduct(id, this.rows.organisations[row], set.entry.category, set.entry.grade, set.markets, this.rows.segments[row]);
+  }
+
+  /** The same product as `evaluate` reads it. */
+  product(id: string): GuestProduct | undefined {
+    const p = this.get(id);
+    return p && this.terms.product(p);
+  }
+
+  /** Takes out the product with this id, as it was indexed. */
+  remove(product: { id: string }): void {
+    const row = this.rowOf(product.id);
+    if (row === undefined) return;
+    const set = this.setOf[row]!;
+    this.setOf[row] = null;
+    this.later.delete(product.id);
+    set.products.splice(set.products.indexOf(row), 1);
+    set.runs = null;
+    if (set.products.length > 0) return;
+    const { entry } = set;
+    entry.sets.delete(setKey(set.markets));
+    // The list's last set takes the removed one's place.
+    const last = entry.list.pop()!;
+    const lastMask = entry.masks.pop()!;
+    if (last !== set) [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, lastMask, set.slot];
+    entry.setsByMarket = null;
+  }
+
+  /** The rows of an organisation's held products, in the order they were added. */
+  rowsOf(organisationId: string): number[] {
+    const rows: number[] = [];
+    for (let row = this.lastRowOf.get(organisationId) ?? -1; row >= 0; row = this.previousRow[row]) if (this.setOf[row]) rows.push(row);
+    return rows.reverse();
+  }
+
+  /** The ids of an organisation's held products, in the order they were added. */
+  productIdsOf(organisationId: string): string[] {
+    return this.rowsOf(organisationId).map((row) => this.rows.ids[row]);
+  }
+
+  /** The one string the index holds for this organisation's id, if it holds a product of it. */
+  organisationId(organisationId: string): string | undefined {
+    const last = this.lastRowOf.get(organisationId);
+    return last === undefined ? undefined : this.rows.organisations[last];
+  }
+
+  /** (category, grade) of each held product of an organisation, in the order they were added (repeats included). */
+  soldBy(organisationId: string): { category: string; grade: number }[] {
+    return this.rowsOf(organisationId).map((row) => this.setOf[row]!.entry);
+  }
+
+  /** Takes out every product of an organisation (a refresh re-reads it). */
+  removeOrganisation(organisationId: string): void {
+    for (const id of this.productIdsOf(organisationId)) this.remove({ id });
+    this.lastRowOf.delete(organisationId);
+  }
+
+  /** The row of the held product with this id. */
+  private rowOf(id: string): number | undefined {
+    const later = this.later.get(id);
+    if (later !== undefined) return later;
+    const { ids } = this.rows;
+    let [lo, hi] = [0, this.sortedRows - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] === id) return this.setOf[mid] ? mid : undefined;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  entry(category: string, grade: number, create: boolean): CategoryGrade | undefined {
+    let grades = this.byCategory.get(category);
+    if (!grades) {
+      if (!create) return undefined;
+      this.byCategory.set(category, (grades = []));
+    }
+    let entry = grades[grade];
+    if (!entry && create) grades[grade] = entry = { category, grade, sets: new Map(), list: [], masks: [], setsByMarket: null };
+    return entry;
+  }
+
+  hasCategory(category: string): boolean {
+    return this.byCategory.has(category);
+  }
+
+  /** The largest market set a product has: whole fits are looked up among subsets up to this size. */
+  get widestMarketSet(): number {
+    return this.maxMarkets;
+  }
+
+  /** The best market fit of a product that misses some of its markets. */
+  get partialMarketFit(): number {
+    return (this.maxMarkets - 1) / this.maxMarkets;
+  }
+
+  /** The best segment fit of a product a channel does not wholly serve (0.5 for products that name no segment). */
+  get partialSegmentFit(): number {
+    return Math.max(0.5, (this.maxSegments - 1) / this.maxSegments);
+  }
+}
