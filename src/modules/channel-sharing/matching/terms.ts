@@ -104,7 +104,6 @@ class Vocabulary {
   }
 }
 
-
 /**
  * Markets, segments and categories as small integers, shared by a snapshot's two indexes. Held
  * products keep the one string per term (not one per row read).
@@ -161,7 +160,7 @@ export class Terms {
 
   /**
    * Drops the joined strings `marketIds` and `segmentIds` remember: they speed up reading many
-   * rows, and held afterwards they are one string per distinct way of writing a set (~20 MB at
+   * rows, and held afterwards they are one string per distinct way of writing a set (a few MB at
    * 100k SMEs). The sets themselves stay.
    */
   forgetRows(): void {
