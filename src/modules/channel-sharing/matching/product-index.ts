@@ -22,78 +22,59 @@ export interface ProductColumns {
 }
 
 /**
- * Rows of one (category, grade) with the same market set. They are held by segment set, then
- * id: the products with one segment set are a run sharing one `segments` array, and for a given
- * channel every product of a run has the same score. (Most runs hold one product, so the runs are
- * not objects of their own.)
+ * The market sets of a product index by set number, in columns: rows of one (category, grade)
+ * with the same market set. A set's rows are held by segment set, then id: the products with
+ * one segment set are a run sharing one `segments` array, and for a given channel every product
+ * of a run has the same score. Numbers and columns instead of an object per set: at 100k SMEs
+ * there are ~236,000 sets, most of them holding one product, and objects with their own product
+ * arrays took ~210 bytes each.
  */
-export interface MarketSet {
-  /** The (category, grade) the set is of; its key there is `setKey(markets)`, its mask `entry.masks[slot]`. */
-  entry: CategoryGrade;
-  markets: number[];
-  /** The products' rows. */
-  products: number[];
+export interface SetColumns {
+  /** The (category, grade) the set is of (undefined: a free number); its key there is `setKey(markets)`. */
+  readonly entries: (CategoryGrade | undefined)[];
+  readonly markets: number[][];
+  /** The set's first row: its only one, for most sets. */
+  readonly first: number[];
+  /** The rows of a set holding more than one product, in order (undefined: just `first`). */
+  readonly many: (number[] | undefined)[];
   /**
-   * The runs of `products`, flat: per run its first product's position, its segment mask and its
-   * number of segments, then the end of `products`. The search reads these numbers instead of
-   * each product's segments. Null after a change; `runsOf` makes it again on the next read.
+   * The runs of the set's rows, flat: per run its first row's position, its segment mask and its
+   * number of segments, then the number of rows. The search reads these numbers instead of each
+   * product's segments. Null after a change; `ProductIndex.runsOf` makes them again on the next read.
    */
-  runs: number[] | null;
-  /** Where the set is in its (category, grade)'s `list`. */
-  slot: number;
+  readonly runs: (number[] | null)[];
 }
 
 /** Runs of sets holding one product (most sets), by its segment set: they are the same numbers. */
 const SINGLE_RUNS = new WeakMap<number[], number[]>();
 
-/** The numbers of `set.runs`, made if the set changed since they were last made. */
-export function runsOf(set: MarketSet, columns: ProductColumns): number[] {
-  if (set.runs) return set.runs;
-  const { products } = set;
-  if (products.length === 1) {
-    const segments = columns.segments[products[0]];
-    let runs = SINGLE_RUNS.get(segments);
-    if (!runs) SINGLE_RUNS.set(segments, (runs = [0, maskOf(segments), segments.length, 1]));
-    return (set.runs = runs);
-  }
-  const runs: number[] = [];
-  for (let i = 0; i < products.length; i++) {
-    const segments = columns.segments[products[i]];
-    if (i === 0 || columns.segments[products[i - 1]] !== segments) runs.push(i, maskOf(segments), segments.length);
-  }
-  runs.push(products.length);
-  return (set.runs = runs.slice()); // at its size: grown by push it keeps room for 17 numbers
+/**
+ * The market sets of one (category, grade) that contain each market: `sets[start[m]]` up to
+ * `sets[start[m + 1]]` (markets past the end of `start`: none).
+ */
+export interface SetsByMarket {
+  start: Int32Array;
+  sets: Int32Array;
 }
 
 /** The products of one (category, grade). */
 export interface CategoryGrade {
   category: string;
   grade: number;
-  /** market-set key → the products with that market set. */
-  sets: Map<SetKey, MarketSet>;
+  /** market-set key → the number of the set of products with that market set. */
+  sets: Map<SetKey, number>;
   /** The same sets in a list, with their market masks alongside: a scan for the sets a channel wholly reaches reads only numbers. */
-  list: MarketSet[];
+  list: number[];
   masks: number[];
   /**
-   * market → the market sets that contain it, for products that only partly fit a channel's
-   * markets. Few searches need it (at 100k SMEs, 3k of 300k tier reads), so it is made on the
-   * first such read (`setsByMarketOf`) and dropped when a set comes or goes.
+   * For products that only partly fit a channel's markets. Few searches need it (at 100k SMEs,
+   * 3k of 300k tier reads), so it is made on the first such read (`ProductIndex.setsByMarket`)
+   * and dropped when a set comes or goes.
    */
-  setsByMarket: Map<number, MarketSet[]> | null;
+  setsByMarket: SetsByMarket | null;
 }
 
-export function setsByMarketOf(entry: CategoryGrade): Map<number, MarketSet[]> {
-  if (entry.setsByMarket) return entry.setsByMarket;
-  const byMarket = new Map<number, MarketSet[]>();
-  for (const set of entry.list) {
-    for (const m of set.markets) {
-      const list = byMarket.get(m);
-      if (list) list.push(set);
-      else byMarket.set(m, [set]);
-    }
-  }
-  return (entry.setsByMarket = byMarket);
-}
+const NO_MARKETS: number[] = [];
 
 /** A set of sorted, distinct ids as a map key: a small integer for up to 3 ids below 1023 (most market sets), else a string. */
 export type SetKey = number | string;
@@ -118,7 +99,11 @@ export class ProductIndex {
   private readonly byCategory = new Map<string, (CategoryGrade | undefined)[]>();
   /** By row; a removed product's row keeps its id (for the binary search below) and loses its set. */
   private readonly rows: ProductColumns = { ids: [], organisations: [], segments: [] };
-  private readonly setOf: (MarketSet | null)[] = [];
+  /** Per row its set's number (-1: removed). */
+  private readonly setOf: number[] = [];
+  private readonly setColumns: SetColumns = { entries: [], markets: [], first: [], many: [], runs: [] };
+  /** Numbers of sets that emptied, for the next new sets. */
+  private readonly freeSets: number[] = [];
   /**
    * Rows below `sortedRows` were added by a bulk load in id order (the snapshot reads them so)
    * and are found by binary search, a fraction of the cost of a 500,000-entry Map to build;
@@ -164,55 +149,109 @@ export class ProductIndex {
     this.maxSegments = Math.max(this.maxSegments, segments.length);
     const { ids, organisations } = this.rows;
     const row = ids.length;
-    const entry = this.entry(category, grade, true)!;
-    const marketKey = setKey(markets);
-    let set = entry.sets.get(marketKey);
-    if (!set) {
-      // Made with its one product: a literal is at its size, and most sets keep one product.
-      set = { entry, markets, products: [row], runs: null, slot: entry.list.length };
-      entry.sets.set(marketKey, set);
-      entry.list.push(set);
-      entry.masks.push(maskOf(markets));
-      entry.setsByMarket = null;
-    }
     const last = this.lastRowOf.get(organisationId);
     ids.push(id);
     organisations.push(last === undefined ? organisationId : organisations[last]);
     this.previousRow.push(last ?? -1);
     this.lastRowOf.set(organisationId, row);
     this.rows.segments.push(segments);
-    this.setOf.push(set);
     if (fresh && this.later.size === 0 && this.sortedRows === row && (row === 0 || ids[row - 1] < id)) this.sortedRows++;
     else this.later.set(id, row);
-    if (set.products[0] !== row) {
-      const at = insertionPoint(set.products, row, this.bySegmentsThenId);
-      if (at === set.products.length) set.products.push(row);
-      else set.products.splice(at, 0, row);
+
+    const entry = this.entry(category, grade, true)!;
+    const marketKey = setKey(markets);
+    const sets = this.setColumns;
+    let set = entry.sets.get(marketKey);
+    if (set === undefined) {
+      set = this.newSet(entry, markets, row);
+      entry.sets.set(marketKey, set);
+      entry.list.push(set);
+      entry.masks.push(maskOf(markets));
+      entry.setsByMarket = null;
+    } else {
+      const products = sets.many[set] ?? [sets.first[set]];
+      const at = insertionPoint(products, row, this.bySegmentsThenId);
+      if (at === products.length) products.push(row);
+      else products.splice(at, 0, row);
+      sets.many[set] = products;
+      sets.first[set] = products[0];
+      sets.runs[set] = null;
     }
-    set.runs = null;
+    this.setOf.push(set);
+  }
+
+  /** A new set holding one row, under a free number if there is one. */
+  private newSet(entry: CategoryGrade, markets: number[], row: number): number {
+    const { entries, markets: marketsOf, first, many, runs } = this.setColumns;
+    const set = this.freeSets.pop() ?? entries.length;
+    [entries[set], marketsOf[set], first[set], many[set], runs[set]] = [entry, markets, row, undefined, null];
+    return set;
   }
 
   /**
    * Gives the arrays grown one push at a time their exact size: they keep room for 17 items or
-   * more, and most market sets hold one to three products. After a bulk load.
+   * more, and most sets of several products hold two or three. After a bulk load.
    */
   compact(): void {
-    for (const grades of this.byCategory.values()) {
-      for (const entry of grades) if (entry) for (const set of entry.list) if (set.products.length > 1) set.products = set.products.slice();
-    }
+    const { many } = this.setColumns;
+    for (let set = 0; set < many.length; set++) if (many[set]) many[set] = many[set]!.slice();
   }
 
-  /** The columns the channel search reads (they grow in place). */
+  /** The columns of the rows, which the channel search reads (they grow in place). */
   get columns(): ProductColumns {
     return this.rows;
+  }
+
+  /** The columns of the market sets, by set number (they grow in place). */
+  get sets(): SetColumns {
+    return this.setColumns;
+  }
+
+  /** The numbers of `sets.runs[set]`, made if the set changed since they were last made. */
+  runsOf(set: number): number[] {
+    const { runs: runsOfSets, many, first } = this.setColumns;
+    const made = runsOfSets[set];
+    if (made) return made;
+    const { segments } = this.rows;
+    const products = many[set];
+    if (!products) {
+      const only = segments[first[set]];
+      let runs = SINGLE_RUNS.get(only);
+      if (!runs) SINGLE_RUNS.set(only, (runs = [0, maskOf(only), only.length, 1]));
+      return (runsOfSets[set] = runs);
+    }
+    const runs: number[] = [];
+    for (let i = 0; i < products.length; i++) {
+      const mine = segments[products[i]];
+      if (i === 0 || segments[products[i - 1]] !== mine) runs.push(i, maskOf(mine), mine.length);
+    }
+    runs.push(products.length);
+    return (runsOfSets[set] = runs.slice()); // at its size: grown by push it keeps room for 17 numbers
+  }
+
+  /** The sets of a (category, grade) by market, made on the first read after a set came or went. */
+  setsByMarket(entry: CategoryGrade): SetsByMarket {
+    if (entry.setsByMarket) return entry.setsByMarket;
+    const { markets } = this.setColumns;
+    let end = 0;
+    for (const set of entry.list) end = Math.max(end, markets[set][markets[set].length - 1] + 1);
+    // Counted per market, summed into starts, then filled.
+    const start = new Int32Array(end + 1);
+    for (const set of entry.list) for (const m of markets[set]) start[m + 1]++;
+    for (let m = 0; m < end; m++) start[m + 1] += start[m];
+    const sets = new Int32Array(start[end]);
+    const next = start.slice(0, end);
+    for (const set of entry.list) for (const m of markets[set]) sets[next[m]++] = set;
+    return (entry.setsByMarket = { start, sets });
   }
 
   /** The indexed product with this id (products that name no market are not held). */
   get(id: string): IndexedProduct | undefined {
     const row = this.rowOf(id);
     if (row === undefined) return undefined;
-    const set = this.setOf[row]!;
-    return indexedProduct(id, this.rows.organisations[row], set.entry.category, set.entry.grade, set.markets, this.rows.segments[row]);
+    const set = this.setOf[row];
+    const { category, grade } = this.setColumns.entries[set]!;
+    return indexedProduct(id, this.rows.organisations[row], category, grade, this.setColumns.markets[set], this.rows.segments[row]);
   }
 
   /** The same product as `evaluate` reads it. */
@@ -225,25 +264,34 @@ export class ProductIndex {
   remove(product: { id: string }): void {
     const row = this.rowOf(product.id);
     if (row === undefined) return;
-    const set = this.setOf[row]!;
-    this.setOf[row] = null;
+    const set = this.setOf[row];
+    this.setOf[row] = -1;
     this.later.delete(product.id);
-    set.products.splice(set.products.indexOf(row), 1);
-    set.runs = null;
-    if (set.products.length > 0) return;
-    const { entry } = set;
-    entry.sets.delete(setKey(set.markets));
-    // The list's last set takes the removed one's place.
+    const sets = this.setColumns;
+    sets.runs[set] = null;
+    const products = sets.many[set];
+    if (products) {
+      products.splice(products.indexOf(row), 1);
+      sets.first[set] = products[0];
+      if (products.length === 1) sets.many[set] = undefined;
+      return;
+    }
+    // Its last product: the set goes, and the list's last set takes its place.
+    const entry = sets.entries[set]!;
+    entry.sets.delete(setKey(sets.markets[set]));
+    const slot = entry.list.indexOf(set);
     const last = entry.list.pop()!;
     const lastMask = entry.masks.pop()!;
-    if (last !== set) [entry.list[set.slot], entry.masks[set.slot], last.slot] = [last, lastMask, set.slot];
+    if (last !== set) [entry.list[slot], entry.masks[slot]] = [last, lastMask];
     entry.setsByMarket = null;
+    [sets.entries[set], sets.markets[set]] = [undefined, NO_MARKETS];
+    this.freeSets.push(set);
   }
 
   /** The rows of an organisation's held products, in the order they were added. */
   rowsOf(organisationId: string): number[] {
     const rows: number[] = [];
-    for (let row = this.lastRowOf.get(organisationId) ?? -1; row >= 0; row = this.previousRow[row]) if (this.setOf[row]) rows.push(row);
+    for (let row = this.lastRowOf.get(organisationId) ?? -1; row >= 0; row = this.previousRow[row]) if (this.setOf[row] >= 0) rows.push(row);
     return rows.reverse();
   }
 
@@ -260,7 +308,7 @@ export class ProductIndex {
 
   /** (category, grade) of each held product of an organisation, in the order they were added (repeats included). */
   soldBy(organisationId: string): { category: string; grade: number }[] {
-    return this.rowsOf(organisationId).map((row) => this.setOf[row]!.entry);
+    return this.rowsOf(organisationId).map((row) => this.setColumns.entries[this.setOf[row]]!);
   }
 
   /** Takes out every product of an organisation (a refresh re-reads it). */
@@ -277,7 +325,7 @@ export class ProductIndex {
     let [lo, hi] = [0, this.sortedRows - 1];
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (ids[mid] === id) return this.setOf[mid] ? mid : undefined;
+      if (ids[mid] === id) return this.setOf[mid] >= 0 ? mid : undefined;
       if (ids[mid] < id) lo = mid + 1;
       else hi = mid - 1;
     }

@@ -1,6 +1,6 @@
 import { ComplementarityTable } from './complementarity-table';
 import { countIn, GRADES, indexChannel, IndexedChannel, isLive, segmentFit } from './indexes';
-import { CategoryGrade, MarketSet, ProductIndex, runsOf, setKey, SetKey, setsByMarketOf } from './product-index';
+import { CategoryGrade, ProductIndex, setKey, SetKey } from './product-index';
 import { bitCount } from './terms';
 import { Floor, MaxHeap, TopK } from './ranking';
 import { complementOf, FactorExplanation, HostChannel, scoreOf, WEIGHTS } from './scoring';
@@ -164,26 +164,29 @@ export function topKForIndexedChannel(
 
   type Tier = { bound: number; entry: CategoryGrade; complement: number; g: number; wholeMarkets: boolean; wholeSegments: boolean };
   const exact = index.terms.fitMasks;
-  const { columns } = index;
+  const { columns, sets } = index;
   const { ids, organisations } = columns;
   /**
    * Offers a market set's products: each run with one segment set scores as one, its products in
    * id order. With exact masks a run's segment fit comes from its numbers in `runsOf`, without
    * reading its products' segments; a product's id and organisation are read from the columns.
    */
-  const offerSet = (tier: Tier, set: MarketSet, marketFit: number) => {
+  const offerSet = (tier: Tier, set: number, marketFit: number) => {
     const { complement, g, wholeSegments } = tier;
     if (top.beats(boundOf(complement, marketFit, wholeSegments ? 1 : partialSegments, potentials[g]))) return;
-    const { products } = set;
-    const runs = runsOf(set, columns);
+    const products = sets.many[set];
+    const first = sets.first[set];
+    const runs = index.runsOf(set);
     for (let r = 0; r + 1 < runs.length; r += 3) {
       const count = runs[r + 2];
       // The whole-segment tier takes the runs the channel serves wholly; the other tier the rest.
-      const fit = !exact.segments ? segmentFit(columns.segments[products[runs[r]]], c) : count === 0 ? 0.5 : bitCount(runs[r + 1] & c.segmentMask) / count;
+      const fit = !exact.segments
+        ? segmentFit(columns.segments[products ? products[runs[r]] : first], c)
+        : count === 0 ? 0.5 : bitCount(runs[r + 1] & c.segmentMask) / count;
       if ((fit === 1 && count > 0) !== wholeSegments || top.beats(boundOf(complement, marketFit, fit, potentials[g]))) continue;
       const score = scoreOf(complement, marketFit, fit, c.spare, typeFits[g]);
       for (let i = runs[r], end = runs[r + 3]; i < end; i++) {
-        const row = products[i];
+        const row = products ? products[i] : first;
         const id = ids[row];
         if (!top.admits(score, id)) break; // nor will the rest of the run (same score, later ids)
         if (organisations[row] === c.organisationId || excluded(c.id, id)) continue;
@@ -198,25 +201,28 @@ export function topKForIndexedChannel(
       if (marketSubsets && marketSubsets.length * SCAN_PER_LOOKUP < entry.list.length) {
         for (const key of marketSubsets) {
           const set = entry.sets.get(key);
-          if (set) offerSet(tier, set, 1);
+          if (set !== undefined) offerSet(tier, set, 1);
         }
       } else {
         // The sets whose markets the channel all reaches: a mask test rules most out (and decides, with exact masks).
         const { list, masks } = entry;
         const outside = ~c.marketMask;
         for (let s = 0; s < masks.length; s++) {
-          if ((masks[s] & outside) === 0 && (exact.markets || isSubset(list[s].markets, c.inMarket))) offerSet(tier, list[s], 1);
+          if ((masks[s] & outside) === 0 && (exact.markets || isSubset(sets.markets[list[s]], c.inMarket))) offerSet(tier, list[s], 1);
         }
       }
       return;
     }
     // Each partly reached market set once, under the first of its markets the channel reaches.
-    const byMarket = setsByMarketOf(entry);
+    const { start, sets: setsOfMarket } = index.setsByMarket(entry);
     for (const m of c.markets) {
-      for (const set of byMarket.get(m) ?? []) {
-        const inMarkets = countIn(set.markets, c.inMarket);
-        if (inMarkets === set.markets.length || firstIn(set.markets, c.inMarket) !== m) continue;
-        offerSet(tier, set, inMarkets / set.markets.length);
+      if (m + 1 >= start.length) continue; // no set of this (category, grade) has the market
+      for (let i = start[m]; i < start[m + 1]; i++) {
+        const set = setsOfMarket[i];
+        const markets = sets.markets[set];
+        const inMarkets = countIn(markets, c.inMarket);
+        if (inMarkets === markets.length || firstIn(markets, c.inMarket) !== m) continue;
+        offerSet(tier, set, inMarkets / markets.length);
       }
     }
   };
