@@ -41,9 +41,11 @@ export interface IndexedChannel {
   marketMask: number;
   segmentMask: number;
   own: { category: string; grade: number }[];
-  /** `own` as interned category ids and grades, for the product search's inner loop. */
-  ownCategories: number[];
-  ownGrades: number[];
+  /**
+   * `own` for the product search's inner loop: per pair its interned category id times 8 plus its
+   * grade (`>> 3` and `& 7`). One array, not two: ~5 MB less at 100k SMEs.
+   */
+  ownPairs: number[];
   /** Per grade 1–5: how well the channel type suits it (one array per type, shared). */
   typeFits: number[];
 }
@@ -76,8 +78,7 @@ export function indexChannel(channel: HostChannel, terms: Terms): IndexedChannel
     marketMask: maskOf(markets),
     segmentMask: maskOf(segments),
     own: channel.hostProducts,
-    ownCategories: channel.hostProducts.map((o) => terms.category(o.category)),
-    ownGrades: channel.hostProducts.map((o) => o.grade),
+    ownPairs: channel.hostProducts.map((o) => terms.category(o.category) * 8 + o.grade),
     typeFits: TYPE_FITS.get(channel.type) ?? GRADES.map((g) => typeFitOf(channel.type, g)),
   };
 }

@@ -23,13 +23,15 @@ function fastScore(channel: IndexedChannel, product: IndexedProduct, category: n
   const inMarkets = countIn(product.markets, channel.inMarket);
   if (inMarkets === 0) return -1;
   let complement = 0;
-  const { ownCategories, ownGrades } = channel;
-  for (let i = 0; i < ownCategories.length; i++) {
+  const { ownPairs } = channel;
+  for (let i = 0; i < ownPairs.length; i++) {
+    const ownCategory = ownPairs[i] >> 3;
+    const ownGrade = ownPairs[i] & 7;
     let value: number;
-    if (ownCategories[i] === category) {
-      if (ownGrades[i] === product.grade) return -1;
-      value = gradeComplement(ownGrades[i], product.grade);
-    } else value = row[ownCategories[i]] ?? 0;
+    if (ownCategory === category) {
+      if (ownGrade === product.grade) return -1;
+      value = gradeComplement(ownGrade, product.grade);
+    } else value = row[ownCategory] ?? 0;
     if (value > complement) complement = value;
   }
   if (complement <= 0) return -1;
