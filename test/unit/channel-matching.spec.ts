@@ -367,6 +367,26 @@ describe('product index rows', () => {
     index.add(product(6, 'oa', 5)); // re-read after a change: only its new rows
     expect(index.productIdsOf('oa')).toEqual(['p006']);
   });
+
+  it('keeps its row columns past their first growth, and reuses the number of a set that emptied', () => {
+    // 3,000 rows: the row columns start at 1,024 entries and double twice.
+    const product = (n: number, markets: string[]): GuestProduct => ({
+      id: `p${String(n).padStart(5, '0')}`, organisationId: `o${n % 7}`, category: CATEGORIES[n % 2], grade: 1 + (n % 5), markets, segments: [],
+    });
+    const all = Array.from({ length: 3000 }, (_, n) => product(n, [['SE'], ['FI'], ['SE', 'DK']][n % 3]));
+    const index = new ProductIndex(all);
+    expect(all.map((p) => index.get(p.id)?.id)).toEqual(all.map((p) => p.id));
+    expect(index.productIdsOf('o3')).toEqual(all.filter((p) => p.organisationId === 'o3').map((p) => p.id));
+    const before = index.sets.entries.length;
+    // One set per (category, grade, market set): 2 x 5 x 3 = 30, so emptying one and adding
+    // another market set reuses the emptied number.
+    const dk = all.filter((p) => p.category === CATEGORIES[0] && p.grade === 1 && p.markets.length === 2);
+    for (const p of dk) index.remove(p);
+    index.add(product(3000 * 30, ['NO'])); // category 0, grade 1
+    expect([before, index.sets.entries.length]).toEqual([30, 30]);
+    expect(index.product(product(3000 * 30, ['NO']).id)).toEqual(product(3000 * 30, ['NO']));
+    expect(dk.map((p) => index.get(p.id))).toEqual(dk.map(() => undefined));
+  });
 });
 
 describe('shard size of a full rebuild', () => {
