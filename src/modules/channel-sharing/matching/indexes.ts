@@ -13,7 +13,7 @@ export const GRADES = [1, 2, 3, 4, 5] as const;
 /**
  * A guest product with its markets and segments as sorted, distinct integers: the arrays the
  * terms hold for those sets (`Terms.marketSet`), one per distinct set, so that products with the
- * same segments share one array (a run, see `MarketSet`).
+ * same segments share one array (a run, see `SetColumns`).
  */
 export interface IndexedProduct {
   id: string;
