@@ -59,6 +59,7 @@ export class ProductsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a product (its organisation\'s members).' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.catalogue.removeProduct(actor, id);
@@ -107,6 +108,7 @@ export class ChannelsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a channel (its organisation\'s members).' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.catalogue.removeChannel(actor, id);

@@ -5,6 +5,7 @@ import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { EventBus } from '../../platform/events/event-bus';
 import { DomainError, ValidationFailedError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
+import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { directoryAccess } from '../directory/directory-access';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
@@ -14,6 +15,11 @@ import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { MatchNotFoundError, NotAPartyError } from './matching.errors';
+
+/** When the match's answer deadline has passed but the expiry job has not yet expired it. */
+function deadlinePassed(match: MatchDetails): Date | null {
+  return match.respondBy !== null && match.respondBy.getTime() <= Date.now() ? match.respondBy : null;
+}
 
 class OnlyHostAgreesError extends DomainError {
   constructor() {
@@ -34,18 +40,28 @@ export class ChannelMatchesService {
     private readonly audit: AuditService,
     private readonly notifier: MatchNotifier,
     private readonly events: EventBus,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async list(actor: Actor, query: MatchQuery): Promise<Page<ChannelMatchView>> {
     const qb = this.uow.reader.createQueryBuilder(ChannelMatch, 'm');
+    const own = actor.organisations.map((o) => o.id);
+    // Staff see their cluster's matches; anyone sees, as a party, their organisations' approved ones.
+    const staffSees = hasRole(actor, 'admin') ? 'true' : hasRole(actor, 'staff') ? 'm.cluster_id = :cluster' : 'false';
+    qb.setParameters({ cluster: actor.clusterId, own });
     if (!hasRole(actor, 'admin')) {
-      const own = actor.organisations.map((o) => o.id);
-      const asParty = `((m.host_organisation_id = ANY(:own) OR m.guest_organisation_id = ANY(:own)) AND ${PARTY_VISIBLE_SQL})`;
-      if (hasRole(actor, 'staff')) qb.andWhere(`(m.cluster_id = :cluster OR ${asParty})`, { cluster: actor.clusterId, own });
-      else qb.andWhere(asParty, { own });
+      qb.andWhere(`(${staffSees} OR ((m.host_organisation_id = ANY(:own) OR m.guest_organisation_id = ANY(:own)) AND ${PARTY_VISIBLE_SQL}))`);
     }
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
-    if (query.organisationId) qb.andWhere('(m.host_organisation_id = :org OR m.guest_organisation_id = :org)', { org: query.organisationId });
+    if (query.organisationId) {
+      // A party filters by its own side only: filtering by the other side would confirm who an
+      // anonymous counterpart is.
+      qb.andWhere(
+        `((m.host_organisation_id = :org AND (${staffSees} OR m.host_organisation_id = ANY(:own)))
+          OR (m.guest_organisation_id = :org AND (${staffSees} OR m.guest_organisation_id = ANY(:own))))`,
+        { org: query.organisationId },
+      );
+    }
     const page = await paginate(qb, query);
     const details = await loadMatchDetails(this.uow.reader, page.items.map((m) => m.id));
     const contacts = await this.contactsFor(this.uow.reader, details);
@@ -60,7 +76,7 @@ export class ChannelMatchesService {
   accept(actor: Actor, id: string, dto: AnswerMatchDto): Promise<ChannelMatchView> {
     return this.answer(actor, id, dto, async (em, match, side) => {
       const accepted = side === 'host' ? match.hostAcceptedAt : match.guestAcceptedAt;
-      matchMachine.next(match.status, 'accept', { alreadyAccepted: accepted !== null });
+      matchMachine.next(match.status, 'accept', { alreadyAccepted: accepted !== null, deadlinePassed: deadlinePassed(match) });
       const otherAccepted = (side === 'host' ? match.guestAcceptedAt : match.hostAcceptedAt) !== null;
       const status = otherAccepted ? matchMachine.next(match.status, 'both_accepted', {}) : match.status;
       await em.update(ChannelMatch, { id }, { [side === 'host' ? 'hostAcceptedAt' : 'guestAcceptedAt']: new Date(), status });
@@ -74,26 +90,28 @@ export class ChannelMatchesService {
   decline(actor: Actor, id: string, dto: DeclineMatchDto): Promise<ChannelMatchView> {
     const reason = dto.reason.trim();
     return this.answer(actor, id, dto, async (em, match, side) => {
-      const status = await this.declineAs(em, match, side, reason);
+      const status = await this.declineAs(em, match, side, reason, deadlinePassed(match));
       return { action: 'channel_match.declined', after: { status, declinedBy: side, reason } };
     }, (em, after) => this.notifier.notify(em, after, 'declined'));
   }
 
   agree(actor: Actor, id: string, dto: AgreementDto): Promise<ChannelMatchView> {
-    return this.answer(actor, id, {}, async (em, match, side) => {
+    const { organisationId, ...terms } = dto;
+    return this.answer(actor, id, { organisationId }, async (em, match, side) => {
       if (side !== 'host') throw new OnlyHostAgreesError();
-      // The channel row is locked so two agreements cannot both take its last capacity.
-      const channel = await em.findOne(Channel, { where: { id: match.channel.id }, lock: { mode: 'pessimistic_write' } });
+      // Locked before the match (see `answer`), as a channel's removal does, so two agreements
+      // cannot both take its last capacity and neither order deadlocks.
+      const channel = await em.findOne(Channel, { where: { id: match.channel.id } });
       const spare = channel ? channel.capacity - channel.usedCapacity : 0;
-      const status = matchMachine.next(match.status, 'agree', { spareCapacity: spare, capacityAllotted: dto.capacityAllotted });
-      channel!.usedCapacity += dto.capacityAllotted;
+      const status = matchMachine.next(match.status, 'agree', { spareCapacity: spare, capacityAllotted: terms.capacityAllotted });
+      channel!.usedCapacity += terms.capacityAllotted;
       await em.save(channel!);
-      const startsOn = dto.startsOn ?? new Date().toISOString().slice(0, 10);
+      const startsOn = terms.startsOn ?? new Date().toISOString().slice(0, 10);
       await em.update(ChannelMatch, { id }, {
         status,
-        agreementCommissionPct: dto.commissionPct.toFixed(2),
-        agreementCapacity: dto.capacityAllotted,
-        agreementTermMonths: dto.termMonths,
+        agreementCommissionPct: terms.commissionPct.toFixed(2),
+        agreementCapacity: terms.capacityAllotted,
+        agreementTermMonths: terms.termMonths,
         agreementStartsOn: startsOn,
         agreedAt: new Date(),
         closedAt: new Date(),
@@ -102,25 +120,28 @@ export class ChannelMatchesService {
       await this.events.publish(em, 'channel_sharing.catalogue_changed', { organisationId: channel!.organisationId, clusterId: channel!.clusterId });
       return {
         action: 'channel_match.agreed',
-        after: { status, commissionPct: dto.commissionPct, capacityAllotted: dto.capacityAllotted, termMonths: dto.termMonths, startsOn, usedCapacity: channel!.usedCapacity },
+        after: { status, commissionPct: terms.commissionPct, capacityAllotted: terms.capacityAllotted, termMonths: terms.termMonths, startsOn, usedCapacity: channel!.usedCapacity },
       };
-    }, (em, after) => this.notifier.notify(em, after, 'agreed'));
+    }, (em, after) => this.notifier.notify(em, after, 'agreed'), (em) =>
+      em.query('SELECT 1 FROM channels WHERE id = (SELECT channel_id FROM channel_matches WHERE id = $1) FOR UPDATE', [id]));
   }
 
   /**
    * A party withdraws a product or channel from its catalogue (in the caller's transaction, before
    * the row goes): each of its approved or accepted matches is declined on that party's behalf
-   * with the reason, audited, and both sides are told as for any decline. Proposals staff have not
-   * decided are left to the organisation's refresh, which expires them and withdraws their
-   * requests; agreed matches stand, since an agreement was made.
+   * with the reason, audited, and both sides are told as for any decline. Its proposals expire at
+   * once and their approval requests are withdrawn, so staff cannot approve a match whose product
+   * or channel is gone (the parties never saw them, so nobody is mailed). Agreed matches stand,
+   * since an agreement was made.
    */
   async declineWithdrawn(em: EntityManager, actor: Actor, item: { subject: 'product' | 'channel'; id: string }): Promise<number> {
     const { rows, side, reason } = item.subject === 'product'
       ? { rows: 'product_id', side: 'guest' as const, reason: 'The guest withdrew the product from its catalogue.' }
       : { rows: 'channel_id', side: 'host' as const, reason: 'The host withdrew the channel from its catalogue.' };
-    const live: { id: string }[] = await em.query(
-      `SELECT id FROM channel_matches WHERE ${rows} = $1 AND status IN ('approved', 'accepted') ORDER BY id FOR UPDATE`, [item.id]);
-    for (const match of await loadMatchDetails(em, live.map((m) => m.id))) {
+    const open: { id: string; status: MatchStatus }[] = await em.query(
+      `SELECT id, status FROM channel_matches WHERE ${rows} = $1 AND status IN ('proposed', 'approved', 'accepted') ORDER BY id FOR UPDATE`, [item.id]);
+    const proposed = open.filter((m) => m.status === 'proposed');
+    for (const match of await loadMatchDetails(em, open.filter((m) => m.status !== 'proposed').map((m) => m.id))) {
       const status = await this.declineAs(em, match, side, reason);
       await this.audit.record(em, actor, {
         action: 'channel_match.declined', subjectKind: 'channel_match', subjectId: match.id, clusterId: match.clusterId,
@@ -128,12 +149,27 @@ export class ChannelMatchesService {
       });
       await this.notifier.notify(em, { ...match, status, declinedByOrganisationId: match[side].organisationId, declineReason: reason }, 'declined');
     }
-    return live.length;
+    if (proposed.length > 0) {
+      const ids = proposed.map((m) => m.id);
+      const status = matchMachine.next('proposed', 'expire', {});
+      const expired: { id: string; cluster_id: string }[] = await em.query(
+        `WITH e AS (UPDATE channel_matches SET status = $2, closed_at = now(), updated_at = now() WHERE id = ANY($1::uuid[]) RETURNING id, cluster_id)
+         SELECT * FROM e`, [ids, status]);
+      await this.audit.recordMany(em, actor, expired.map((e) => ({
+        action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: e.id, clusterId: e.cluster_id,
+        before: { status: 'proposed' }, after: { status, reason },
+      })));
+      await this.approvals.withdrawMany(em, 'channel_match', ids);
+    }
+    return open.length;
   }
 
-  /** Declines the match as `side` with the reason (the state machine decides whether it may); the new status. */
-  private async declineAs(em: EntityManager, match: MatchDetails, side: Side, reason: string): Promise<MatchStatus> {
-    const status = matchMachine.next(match.status, 'decline', { reason });
+  /**
+   * Declines the match as `side` with the reason (the state machine decides whether it may, past
+   * the deadline not; a withdrawal passes none); the new status.
+   */
+  private async declineAs(em: EntityManager, match: MatchDetails, side: Side, reason: string, deadline: Date | null = null): Promise<MatchStatus> {
+    const status = matchMachine.next(match.status, 'decline', { reason, deadlinePassed: deadline });
     await em.update(ChannelMatch, { id: match.id }, {
       status, declinedByOrganisationId: match[side].organisationId, declineReason: reason, closedAt: new Date(),
     });
@@ -147,8 +183,11 @@ export class ChannelMatchesService {
     dto: AnswerMatchDto,
     change: (em: EntityManager, match: MatchDetails, side: Side) => Promise<{ action: string; after: Record<string, unknown> }>,
     notify: (em: EntityManager, after: MatchDetails, side: Side) => Promise<void>,
+    lockFirst?: (em: EntityManager) => Promise<unknown>,
   ): Promise<ChannelMatchView> {
     return this.uow.run(async (em) => {
+      // Rows are locked channel before match, everywhere both are locked.
+      if (lockFirst) await lockFirst(em);
       await em.query('SELECT 1 FROM channel_matches WHERE id = $1 FOR UPDATE', [id]);
       const match = await this.visible(em, actor, id);
       const side = this.sideFor(actor, match, dto.organisationId);
@@ -199,7 +238,8 @@ export class ChannelMatchesService {
   private view(actor: Actor, m: MatchDetails, contacts: Map<string, { name: string; email: string }[]>): ChannelMatchView {
     const staff = directoryAccess.actsForCluster(actor, m.clusterId);
     const mine = new Set(actor.organisations.map((o) => o.id));
-    const yourRole: Side | null = staff ? null : mine.has(m.host.organisationId) ? 'host' : 'guest';
+    // A member of a party (staff included) has a side; staff who are not one have none.
+    const yourRole: Side | null = mine.has(m.host.organisationId) ? 'host' : mine.has(m.guest.organisationId) ? 'guest' : null;
     const revealed = staff || REVEALED_STATUSES.includes(m.status);
     const sees = (side: Side) => revealed || yourRole === side;
     const party = (side: Side, p: Party, acceptedAt: Date | null) => ({
@@ -221,8 +261,10 @@ export class ChannelMatchesService {
       yourRole,
       score: m.score,
       explanation: m.factors,
-      channel: { ...m.channel, name: sees('host') ? m.channel.name : null },
-      product: { ...m.product, name: sees('guest') ? m.product.name : null },
+      // The ids too: a product matched with two of the host's channels, one of them accepted,
+      // would otherwise name its owner on the other.
+      channel: { ...m.channel, id: sees('host') ? m.channel.id : null, name: sees('host') ? m.channel.name : null },
+      product: { ...m.product, id: sees('guest') ? m.product.id : null, name: sees('guest') ? m.product.name : null },
       host: party('host', m.host, m.hostAcceptedAt),
       guest: party('guest', m.guest, m.guestAcceptedAt),
       respondBy: m.respondBy?.toISOString() ?? null,

@@ -30,6 +30,20 @@ export class NotRuleCuratorError extends DomainError {
   }
 }
 
+export class NotRunStarterError extends DomainError {
+  constructor() {
+    super('forbidden', 'channel_sharing.not_run_starter', 'Only staff of this cluster start its matching runs.');
+  }
+}
+
+export class NoLearnedWeightError extends DomainError {
+  constructor() {
+    super('conflict', 'channel_sharing.no_learned_weight', 'This rule has no learned weight yet: staff have decided none of the proposals it rests on.', {
+      learnedWeight: null,
+    });
+  }
+}
+
 export class RuleExistsError extends DomainError {
   constructor() {
     super('conflict', 'channel_sharing.rule_exists', 'A rule for these two categories exists; change its weight instead.');

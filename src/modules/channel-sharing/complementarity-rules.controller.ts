@@ -18,6 +18,7 @@ export class ComplementarityRulesController {
   @Get()
   @ApiOperation({ summary: 'Your cluster\'s complementarity rules between categories.' })
   @ApiResponse({ status: 200, type: RuleListView })
+  @ApiProblems(404)
   async list(@CurrentActor() actor: Actor, @Query() query: RuleQuery): Promise<RuleListView> {
     return { items: await this.rules.list(actor, query.clusterId) };
   }
@@ -34,6 +35,7 @@ export class ComplementarityRulesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Add default rules from the NAICS taxonomy for the categories your cluster\'s products use.' })
   @ApiResponse({ status: 200, type: SeededView })
+  @ApiProblems(404)
   async seed(@CurrentActor() actor: Actor, @Body() dto: SeedRulesDto): Promise<SeededView> {
     return { added: await this.rules.seedFromTaxonomy(actor, dto.clusterId) };
   }
@@ -48,9 +50,9 @@ export class ComplementarityRulesController {
 
   @Post(':id/adopt-learned')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Adopt the weight learned from staff decisions on this pair.' })
+  @ApiOperation({ summary: 'Adopt the weight learned from staff decisions on this pair (409 while it has none).' })
   @ApiResponse({ status: 200, type: RuleView })
-  @ApiProblems(404)
+  @ApiProblems(404, 409)
   adopt(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RuleView> {
     return this.rules.setWeight(actor, id, 0, 'learned');
   }
@@ -58,6 +60,7 @@ export class ComplementarityRulesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a rule.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.rules.remove(actor, id);

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { naicsTitle } from '../directory/reference-data';
 import { channelSharingAccess } from './channel-sharing-access';
-import { NotRuleCuratorError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
+import { NoLearnedWeightError, NotRuleCuratorError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
 import { ComplementarityRule } from './complementarity-rule.entity';
 import { CreateRuleDto, RuleView } from './dto/rule.dto';
 import { taxonomyPairs } from './taxonomy';
@@ -61,9 +61,7 @@ export class ComplementarityRulesService {
       const rule = await this.visible(em, actor, id);
       const before = view(rule);
       if (source === 'learned') {
-        if (rule.learnedWeight === null) {
-          throw new ValidationFailedError([{ field: 'id', messages: ['this rule has no learned weight yet: no decision on its pairs so far'] }]);
-        }
+        if (rule.learnedWeight === null) throw new NoLearnedWeightError();
         weight = rule.learnedWeight;
       }
       Object.assign(rule, { weight, source });
@@ -107,7 +105,7 @@ export class ComplementarityRulesService {
   private clusterFor(actor: Actor, clusterId?: string): string {
     const cluster = clusterId ?? actor.clusterId;
     if (!cluster) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);
-    if (!channelSharingAccess.curatesRules(actor, cluster)) throw new NotRuleCuratorError();
+    if (!channelSharingAccess.curatesRules(actor, cluster)) throw channelSharingAccess.refusal(actor, () => new NotRuleCuratorError());
     return cluster;
   }
 

@@ -48,8 +48,10 @@ export class MatchLifecycleJobs {
         before: { status: 'proposed' }, after: { status, approvalId: event.approvalId },
       });
       await this.learn(em, event.clusterId, changed[0].host_organisation_id, changed[0].product_id, approved);
+      // A rejected proposal stays with staff: the parties never saw it, so they are not told.
+      if (!approved) return;
       const [match] = await loadMatchDetails(em, [event.subjectId]);
-      await this.notifier.notify(em, match, approved ? 'approved' : 'rejected');
+      await this.notifier.notify(em, match, 'approved');
     });
   }
 

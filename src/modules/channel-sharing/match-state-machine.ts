@@ -6,6 +6,8 @@ export type MatchEvent = 'approve' | 'reject' | 'accept' | 'both_accepted' | 'de
 export interface MatchContext {
   /** The answering party has already accepted. */
   alreadyAccepted?: boolean;
+  /** The answer deadline, when it has passed (the expiry job has not run yet). */
+  deadlinePassed?: Date | null;
   reason?: string | null;
   /** Spare capacity of the channel and the capacity the agreement allots. */
   spareCapacity?: number;
@@ -25,9 +27,9 @@ export const matchMachine = new StateMachine<MatchStatus, MatchEvent, MatchConte
     expire: { to: 'expired' },
   },
   approved: {
-    accept: { to: 'approved', guard: (c) => (c.alreadyAccepted ? 'your organisation has already accepted it' : null) },
+    accept: { to: 'approved', guard: (c) => pastDeadline(c) ?? (c.alreadyAccepted ? 'your organisation has already accepted it' : null) },
     both_accepted: { to: 'accepted' },
-    decline: { to: 'declined', guard: needsReason },
+    decline: { to: 'declined', guard: (c) => pastDeadline(c) ?? needsReason(c) },
     expire: { to: 'expired' },
   },
   accepted: {
@@ -43,6 +45,10 @@ export const matchMachine = new StateMachine<MatchStatus, MatchEvent, MatchConte
   declined: {},
   expired: {},
 });
+
+function pastDeadline(c: MatchContext): string | null {
+  return c.deadlinePassed ? `the deadline to answer passed at ${c.deadlinePassed.toISOString()}; the match is expiring` : null;
+}
 
 function needsReason(c: MatchContext): string | null {
   return c.reason?.trim() ? null : 'declining needs a reason';

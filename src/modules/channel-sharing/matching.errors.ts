@@ -17,11 +17,3 @@ export class NotAPartyError extends DomainError {
     super('forbidden', 'channel_sharing.not_a_party', 'Only the host or the guest organisation answers a match.');
   }
 }
-
-export class CapacityExhaustedError extends DomainError {
-  constructor(spare: number) {
-    super('conflict', 'channel_sharing.capacity_exhausted', `The channel has ${spare} spare capacity left; the agreement needs more.`, {
-      spareCapacity: spare,
-    });
-  }
-}

@@ -73,6 +73,7 @@ export class ClustersController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Unlink a partner cluster (admin).' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(403)
   removePartner(
     @CurrentActor() actor: Actor,

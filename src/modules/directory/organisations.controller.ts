@@ -87,6 +87,7 @@ export class OrganisationsController {
   @Delete(':id/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (owner or staff), or leave the organisation yourself.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404, 409)
   removeMember(
     @CurrentActor() actor: Actor,

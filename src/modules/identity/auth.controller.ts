@@ -30,6 +30,7 @@ export class AuthController {
   @Post('verify-email')
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm an email address with the emailed token.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   verifyEmail(@Body() dto: VerifyEmailDto): Promise<void> {
     return this.auth.verifyEmail(dto.token);
   }
@@ -37,6 +38,7 @@ export class AuthController {
   @Get('verify-email')
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm an email address by opening the emailed link.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   verifyEmailLink(@Query() dto: VerifyEmailDto): Promise<void> {
     return this.auth.verifyEmail(dto.token);
   }
@@ -62,6 +64,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: revokes the refresh token and every token rotated from the same sign-in.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.sessions.revoke(dto.refreshToken);
   }

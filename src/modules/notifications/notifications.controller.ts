@@ -65,6 +65,7 @@ export class NotificationsController {
   @Roles('admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send the daily digests now instead of at DIGEST_HOUR_UTC (admin).' })
+  @ApiResponse({ status: 202, description: 'Accepted; the digests are being sent.' })
   @ApiProblems(403)
   async runDigest(): Promise<void> {
     await this.deliveries.runDigestNow();

@@ -30,6 +30,9 @@ interface CursorKey {
   id: string;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
@@ -37,7 +40,8 @@ function encodeCursor(key: CursorKey): string {
 function decodeCursor(cursor: string): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorKey;
-    if (typeof key.t === 'string' && typeof key.id === 'string' && !Number.isNaN(Date.parse(key.t))) {
+    // Exactly what encodeCursor writes, so a forged one is a 400 here, never a database error.
+    if (typeof key.t === 'string' && ISO_INSTANT.test(key.t) && !Number.isNaN(Date.parse(key.t)) && typeof key.id === 'string' && UUID.test(key.id)) {
       return key;
     }
   } catch {

@@ -93,6 +93,17 @@ export function toProblem(error: unknown): ProblemDetails {
       code: 'common.duplicate',
     };
   }
+  // Deadlock or serialization failure: two requests changed the same rows at once and PostgreSQL
+  // rolled this one back whole. Nothing was written; the same request may simply be sent again.
+  if (error instanceof QueryFailedError && ['40P01', '40001'].includes((error as { code?: string }).code ?? '')) {
+    return {
+      type: problemType('common.concurrent_change'),
+      title: titleFor(409),
+      status: 409,
+      detail: 'Another request changed the same records at the same moment; nothing was saved. Try again.',
+      code: 'common.concurrent_change',
+    };
+  }
   return {
     type: problemType('common.internal'),
     title: titleFor(500),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Trim } from '../../../platform/http/text.decorators';
 import { PageQuery } from '../../../platform/http/pagination';
 import { APPROVAL_KINDS, APPROVAL_STATUSES, ApprovalKind, ApprovalStatus } from '../approval-request.entity';
 
@@ -32,6 +33,7 @@ export class DecisionDto {
 
   @ApiPropertyOptional({ description: 'Required when rejecting; shown to the parties.' })
   @ValidateIf((d: DecisionDto) => d.decision === 'rejected' || d.reason !== undefined)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'reason is required when rejecting' })
   @MaxLength(2000)

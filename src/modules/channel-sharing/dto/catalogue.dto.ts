@@ -18,6 +18,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../../platform/http/pagination';
+import { OptionalButNotNull } from '../../../platform/http/text.decorators';
 import { IsCountryCode, IsNaicsCode } from '../../directory/reference-data';
 import { CHANNEL_TYPES, ChannelType } from '../matching/scoring';
 import { PRICE_BANDS, PriceBand } from '../product.entity';
@@ -57,7 +58,8 @@ export class CreateProductDto {
   @ApiPropertyOptional({ enum: PRICE_BANDS }) @IsOptional() @IsIn(PRICE_BANDS) priceBand?: PriceBand;
 }
 
-export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['organisationId'] as const)) {}
+/** Every field optional; one sent as `null` is refused by its rules unless it can be cleared (priceBand). */
+export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['organisationId'] as const), { skipNullProperties: false }) {}
 
 export class CreateChannelDto {
   @ApiProperty({ format: 'uuid', description: 'An organisation you act for.' }) @IsUUID() organisationId: string;
@@ -87,10 +89,11 @@ export class CreateChannelDto {
   @Min(0)
   @Max(100)
   commissionPct: number;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ default: true }) @OptionalButNotNull() @IsBoolean() active?: boolean;
 }
 
-export class UpdateChannelDto extends PartialType(OmitType(CreateChannelDto, ['organisationId'] as const)) {}
+/** Every field optional; one sent as `null` is refused by its rules. */
+export class UpdateChannelDto extends PartialType(OmitType(CreateChannelDto, ['organisationId'] as const), { skipNullProperties: false }) {}
 
 export class CatalogueQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;

@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../../platform/http/pagination';
+import { Trim } from '../../../platform/http/text.decorators';
 import { MATCH_STATUSES, MatchStatus } from '../channel-match.entity';
 
 export class MatchQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MATCH_STATUSES }) @IsOptional() @IsIn(MATCH_STATUSES) status?: MatchStatus;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only matches where this organisation is host or guest.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only matches where this organisation is host or guest. A party names one of its own organisations (the other side stays anonymous until both accept).',
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
@@ -19,14 +23,15 @@ export class AnswerMatchDto {
 }
 
 export class DeclineMatchDto extends AnswerMatchDto {
-  @ApiProperty({ example: 'Our channel is committed to another supplier this season.' })
+  @ApiProperty({ example: 'Our channel is committed to another supplier this season.', minLength: 3 })
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(1000)
   reason: string;
 }
 
-export class AgreementDto {
+export class AgreementDto extends AnswerMatchDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 12.5, description: 'Commission the host takes, in %.' })
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
@@ -65,7 +70,7 @@ export class MatchPartyView {
 }
 
 export class MatchChannelView {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Hidden from the guest until both accept.' }) id: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Hidden from the guest until both accept.' }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) type: string | null;
   @ApiProperty({ type: [String] }) markets: string[];
@@ -78,7 +83,7 @@ export class MatchChannelView {
 }
 
 export class MatchProductView {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Hidden from the host until both accept.' }) id: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Hidden from the host until both accept.' }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
   @ApiProperty({ nullable: true, type: Number }) grade: number | null;

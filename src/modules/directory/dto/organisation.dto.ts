@@ -62,7 +62,8 @@ export class CreateOrganisationDto {
   website?: string;
 }
 
-export class UpdateOrganisationDto extends PartialType(OmitType(CreateOrganisationDto, ['clusterId'] as const)) {}
+/** Every field optional; one sent as `null` is refused by its rules unless it can be cleared (regionId, website). */
+export class UpdateOrganisationDto extends PartialType(OmitType(CreateOrganisationDto, ['clusterId'] as const), { skipNullProperties: false }) {}
 
 export class ListOrganisationsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff see their own cluster; admins any.' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { OptionalButNotNull } from '../../../platform/http/text.decorators';
 import { LOCALES } from '../../notifications/templates/template.types';
 import { ORGANISATION_ROLES, ROLES } from '../../../platform/auth/actor';
 
@@ -22,14 +23,14 @@ export class MeView {
 
 export class UpdateMeDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalButNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the emails you receive.' })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsIn(LOCALES)
   locale?: string;
 
@@ -40,7 +41,7 @@ export class UpdateMeDto {
   currentPassword?: string;
 
   @ApiPropertyOptional({ minLength: 10, maxLength: 128 })
-  @IsOptional()
+  @OptionalButNotNull()
   @IsString()
   @MinLength(10)
   @MaxLength(128)

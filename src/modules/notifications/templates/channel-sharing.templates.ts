@@ -1,6 +1,6 @@
 import { escapeHtml as e, htmlBody, TemplateDefinition } from './template.types';
 
-export const MATCH_MAIL_STEPS = ['approved', 'rejected', 'counterpart_accepted', 'accepted', 'declined', 'agreed', 'reminder', 'expired'] as const;
+export const MATCH_MAIL_STEPS = ['approved', 'counterpart_accepted', 'accepted', 'declined', 'agreed', 'reminder', 'expired'] as const;
 export type MatchMailStep = (typeof MATCH_MAIL_STEPS)[number];
 
 /** One party's view of a channel match, for the mail of one lifecycle step. */
@@ -32,8 +32,6 @@ function headline(d: ChannelMatchMailData): { subject: string; lead: string } {
         lead: `Cluster staff approved a channel-sharing match: ${pair}. Accept or decline it${d.respondBy ? ` by ${d.respondBy}` : ''}. ` +
           'The other organisation is shown without its name until you both accept.',
       };
-    case 'rejected':
-      return { subject: `Channel-sharing proposal for ${d.yours} not taken forward`, lead: `Cluster staff reviewed a proposed match (${pair}) and did not approve it.` };
     case 'counterpart_accepted':
       return { subject: `The other party accepted the match for ${d.yours}`, lead: `The other organisation accepted the match (${pair}). Your answer is awaited${d.respondBy ? ` by ${d.respondBy}` : ''}.` };
     case 'accepted':
