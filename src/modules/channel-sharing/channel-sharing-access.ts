@@ -1,6 +1,4 @@
-import { Actor, hasRole, organisationRole } from '../../platform/auth/actor';
-import { DomainError } from '../../platform/http/domain-error';
-import { ClusterNotFoundError } from '../directory/directory.errors';
+import { Actor, organisationRole } from '../../platform/auth/actor';
 import { directoryAccess } from '../directory/directory-access';
 
 /**
@@ -18,13 +16,5 @@ export const channelSharingAccess = {
 
   curatesRules(actor: Actor, clusterId: string): boolean {
     return directoryAccess.actsForCluster(actor, clusterId);
-  },
-
-  /**
-   * Why an actor may not act for a cluster: staff of another cluster are told it is not there, as
-   * for any of its records; members, who act for no cluster, are told what only staff may do.
-   */
-  refusal(actor: Actor, forbidden: () => DomainError): DomainError {
-    return hasRole(actor, 'staff') ? new ClusterNotFoundError() : forbidden();
   },
 };

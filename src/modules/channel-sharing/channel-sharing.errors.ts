@@ -24,18 +24,6 @@ export class NotCatalogueEditorError extends DomainError {
   }
 }
 
-export class NotRuleCuratorError extends DomainError {
-  constructor() {
-    super('forbidden', 'channel_sharing.not_curator', 'Only staff of this cluster curate its complementarity rules.');
-  }
-}
-
-export class NotRunStarterError extends DomainError {
-  constructor() {
-    super('forbidden', 'channel_sharing.not_run_starter', 'Only staff of this cluster start its matching runs.');
-  }
-}
-
 export class NoLearnedWeightError extends DomainError {
   constructor() {
     super('conflict', 'channel_sharing.no_learned_weight', 'This rule has no learned weight yet: staff have decided none of the proposals it rests on.', {

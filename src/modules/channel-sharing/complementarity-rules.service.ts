@@ -7,7 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { naicsTitle } from '../directory/reference-data';
 import { channelSharingAccess } from './channel-sharing-access';
-import { NoLearnedWeightError, NotRuleCuratorError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
+import { ClusterNotFoundError } from '../directory/directory.errors';
+import { NoLearnedWeightError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
 import { ComplementarityRule } from './complementarity-rule.entity';
 import { CreateRuleDto, RuleView } from './dto/rule.dto';
 import { taxonomyPairs } from './taxonomy';
@@ -105,7 +106,9 @@ export class ComplementarityRulesService {
   private clusterFor(actor: Actor, clusterId?: string): string {
     const cluster = clusterId ?? actor.clusterId;
     if (!cluster) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);
-    if (!channelSharingAccess.curatesRules(actor, cluster)) throw channelSharingAccess.refusal(actor, () => new NotRuleCuratorError());
+    // Only staff reach here (the controller's roles); staff of another cluster are told it is not
+    // there, as for any of its records.
+    if (!channelSharingAccess.curatesRules(actor, cluster)) throw new ClusterNotFoundError();
     return cluster;
   }
 

@@ -8,8 +8,7 @@ import { JobQueue } from '../../platform/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { directoryAccess } from '../directory/directory-access';
-import { channelSharingAccess } from './channel-sharing-access';
-import { NotRunStarterError } from './channel-sharing.errors';
+import { ClusterNotFoundError } from '../directory/directory.errors';
 import { shardSize } from './matching/shard-size';
 import { MatchingRunView } from './dto/matching.dto';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
@@ -37,7 +36,8 @@ export class MatchingRunsService {
   ) {}
 
   async start(actor: Actor | null, clusterId: string, k = this.config.MATCHING_TOP_K): Promise<MatchingRunView> {
-    if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw channelSharingAccess.refusal(actor, () => new NotRunStarterError());
+    // Staff of another cluster are told it is not there, as for any of its records.
+    if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new ClusterNotFoundError();
     if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
     const { run, shards } = await this.uow.run(async (em) => {
       await this.clusters.require(em, clusterId);

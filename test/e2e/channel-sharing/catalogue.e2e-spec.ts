@@ -51,6 +51,16 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expect((expectProblem(bad, 400).errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['category', 'grade', 'markets']);
     const shrink = await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ capacity: 0 });
     expectProblem(shrink, 400);
+    // null for a field that cannot be cleared is refused naming it (it was a 500); priceBand can be.
+    const nulls = await http().patch(`/api/v1/channels/${c.body.id}`).set(host)
+      .send({ name: null, capacity: null, commissionPct: null, markets: null, segments: null, active: null, type: null, capacityUnit: null });
+    expect((expectProblem(nulls, 400).errors as Row[]).map((e) => e.field).sort())
+      .toEqual(['active', 'capacity', 'capacityUnit', 'commissionPct', 'markets', 'name', 'segments', 'type']);
+    const productNulls = await http().patch(`/api/v1/products/${p.body.id}`).set(guest).send({ name: null, grade: null, category: null, markets: null, segments: null });
+    expect((expectProblem(productNulls, 400).errors as Row[]).map((e) => e.field).sort()).toEqual(['category', 'grade', 'markets', 'name', 'segments']);
+    await http().patch(`/api/v1/products/${p.body.id}`).set(guest).send({ priceBand: 'high' }).expect(200);
+    expect((await http().patch(`/api/v1/products/${p.body.id}`).set(guest).send({ priceBand: null }).expect(200)).body.priceBand).toBeNull();
+    expectProblem(await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ id: 'x' }), 400);
   });
 
   it('only the owning organisation\'s members edit; others do not even see it', async () => {
@@ -91,11 +101,18 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expectProblem(await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '333318', weight: 0.2 }), 409);
     expectProblem(await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '326199', weight: 0.2 }), 400);
     expectProblem(await http().post('/api/v1/complementarity-rules').set(host).send({ categoryA: '326199', categoryB: '333415', weight: 0.5 }), 403);
-    expectProblem(await http().post('/api/v1/complementarity-rules').set(outsiderStaff).send({ clusterId: cluster.id, categoryA: '326199', categoryB: '333415', weight: 0.5 }), 403);
+    // Staff of another cluster are told it is not there, as for its records.
+    expectProblem(await http().post('/api/v1/complementarity-rules').set(outsiderStaff).send({ clusterId: cluster.id, categoryA: '326199', categoryB: '333415', weight: 0.5 }), 404, 'directory.cluster_not_found');
+    expectProblem(await http().get('/api/v1/complementarity-rules').query({ clusterId: cluster.id }).set(outsiderStaff), 404, 'directory.cluster_not_found');
+    expectProblem(await http().post('/api/v1/complementarity-rules/seed').set(outsiderStaff).send({ clusterId: cluster.id }), 404, 'directory.cluster_not_found');
+    expectProblem(await http().get('/api/v1/complementarity-rules').set(host), 403, 'auth.role_required');
+    expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');
+    expectProblem(await http().delete(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');
     expectProblem(await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff).send({ weight: 0.1 }), 404);
     const changed = await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(staff).send({ weight: 0.6 }).expect(200);
     expect(changed.body.weight).toBeCloseTo(0.6);
-    expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(staff), 400);
+    // No staff decision on its pairs yet: nothing learned to adopt.
+    expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(staff), 409, 'channel_sharing.no_learned_weight');
   });
 
   it('seeds default rules from the taxonomy: same subsector, different industry group', async () => {

@@ -170,6 +170,88 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.staff).send({}), 403, 'channel_sharing.not_a_party');
   });
 
+  it('each party sees only its own side until both accept, and no filter or id names the other', async () => {
+    const m = await market();
+    await approve(m.staff, m.approvalId, m.match.id, m.g);
+    const asGuest = (await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g).expect(200)).body;
+    const asHost = (await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.h).expect(200)).body;
+    // Not even the other side's product or channel id: another, accepted match could name its owner.
+    expect([asGuest.channel.id, asGuest.product.id]).toEqual([null, m.product.id]);
+    expect([asHost.channel.id, asHost.product.id]).toEqual([m.channel.id, null]);
+    // Filtering by the other organisation would confirm who it is: a party filters by its own side only.
+    const ids = async (auth: Auth, organisationId: string) =>
+      (await http().get('/api/v1/channel-matches').query({ organisationId }).set(auth).expect(200)).body.items.map((x: Row) => x.id);
+    expect(await ids(m.g, m.host.id)).toEqual([]);
+    expect(await ids(m.h, m.guest.id)).toEqual([]);
+    expect(await ids(m.g, m.guest.id)).toEqual([m.match.id]);
+    expect(await ids(m.staff, m.host.id)).toEqual([m.match.id]);
+    // A forged cursor is refused by name, never handed to the database.
+    for (const key of [{ t: '1', id: m.match.id }, { t: '2026-01-01T00:00:00.000Z', id: 'x' }, { t: '-271821-04-20T00:00:00.000Z', id: m.match.id }]) {
+      const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
+      const forged = await http().get('/api/v1/channel-matches').query({ cursor }).set(m.g);
+      expect((expectProblem(forged, 400).errors as Row[]).map((e) => e.field)).toEqual(['cursor']);
+    }
+    // A blank reason is a 400 naming the field, not a refused transition.
+    const blank = await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({ reason: '    ' });
+    expect((expectProblem(blank, 400).errors as Row[]).map((e) => e.field)).toEqual(['reason']);
+
+    // Past the deadline, before the expiry job has run, nobody can still answer.
+    await world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
+    const late = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({});
+    expect(expectProblem(late, 409, 'common.invalid_transition')).toEqual(expect.objectContaining({ currentState: 'approved', detail: expect.stringContaining('deadline') }));
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({ reason: 'too late' }), 409, 'common.invalid_transition');
+    await world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '7 days' WHERE id = $1`, [m.match.id]);
+
+    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}).expect(200);
+    const both = (await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.h).send({}).expect(200)).body;
+    expect([both.channel.id, both.product.id]).toEqual([m.channel.id, m.product.id]);
+    expect((await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g).expect(200)).body.channel.id).toBe(m.channel.id);
+  });
+
+  it('a member of both parties says which one answers and which one records the agreement', async () => {
+    const m = await market();
+    const both = await world.member(m.host.id);
+    await world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.guest.id, both.id]);
+    const b = await world.auth(both);
+    await approve(m.staff, m.approvalId, m.match.id, b);
+    const unsaid = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({});
+    expect((expectProblem(unsaid, 400).errors as Row[]).map((e) => e.field)).toEqual(['organisationId']);
+    const stranger = (await world.organisation(m.cluster.id)).id;
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: stranger }), 403, 'channel_sharing.not_a_party');
+    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: m.guest.id }).expect(200);
+    const accepted = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: m.host.id }).expect(200);
+    expect(accepted.body).toEqual(expect.objectContaining({ status: 'accepted', yourRole: 'host' }));
+
+    const terms = { commissionPct: 8, capacityAllotted: 5, termMonths: 12 };
+    const agreeAs = (over: object) => http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(b).send({ ...terms, ...over });
+    expect((expectProblem(await agreeAs({}), 400).errors as Row[]).map((e) => e.field)).toEqual(['organisationId']);
+    expectProblem(await agreeAs({ organisationId: m.guest.id }), 403, 'channel_sharing.only_host_agrees');
+    expect((await agreeAs({ organisationId: m.host.id }).expect(200)).body.status).toBe('agreed');
+    // Once agreed, nothing more: a second agreement or a decline is refused with the state.
+    expect(expectProblem(await agreeAs({ organisationId: m.host.id }), 409).currentState).toBe('agreed');
+    const decline = await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.g).send({ reason: 'changed our mind' });
+    expect(expectProblem(decline, 409).currentState).toBe('agreed');
+    expect((await world.one('SELECT used_capacity FROM channels WHERE id = $1', [m.channel.id])).used_capacity).toBe(5);
+  });
+
+  it('a rejected proposal stays with staff; a removed product\'s proposal expires and can no longer be approved', async () => {
+    const m = await market();
+    await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(m.staff).send({ decision: 'rejected', reason: 'Not a fit for this season' }).expect(200);
+    await eventually(async () => (await world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status === 'rejected' || undefined, 'the rejection');
+    // The parties never saw the proposal, so nothing tells them of it (the mails would commit with the status).
+    const told = await world.db.query(`SELECT recipient_email FROM notifications WHERE data->>'matchId' = $1`, [m.match.id]);
+    expect(told.rows).toEqual([]);
+    expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g), 404);
+
+    const n = await market();
+    await http().delete(`/api/v1/products/${n.product.id}`).set(n.g).expect(204);
+    expect((await http().get(`/api/v1/channel-matches/${n.match.id}`).set(n.staff).expect(200)).body.status).toBe('expired');
+    expect((await world.one('SELECT status FROM approval_requests WHERE id = $1', [n.approvalId])).status).toBe('withdrawn');
+    expectProblem(await http().post(`/api/v1/approvals/${n.approvalId}/decision`).set(n.staff).send({ decision: 'approved' }), 409);
+    const audit = await world.db.query(`SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1`, [n.match.id]);
+    expect(audit.rows).toEqual([{ action: 'channel_match.expired', actor_user_id: n.guestUser.id }]);
+  });
+
   it('a decline needs a reason, tells both, and keeps the pair out of the next run', async () => {
     const m = await market();
     await approve(m.staff, m.approvalId, m.match.id, m.g);

@@ -96,10 +96,12 @@ describe('channel sharing: a full matching run', () => {
 
   it('only staff of the cluster start and read runs', async () => {
     const member = await world.auth(await world.member((await world.organisation(cluster.id)).id));
-    expectProblem(await http().post('/api/v1/matching-runs').set(member).send({}), 403);
+    expectProblem(await http().post('/api/v1/matching-runs').set(member).send({}), 403, 'auth.role_required');
     const run = await http().post('/api/v1/matching-runs').set(staff).send({}).expect(201);
     const outsider = await world.auth(await world.user(['staff'], { clusterId: (await world.cluster()).id }));
     expectProblem(await http().get(`/api/v1/matching-runs/${run.body.id}`).set(outsider), 404, 'channel_sharing.run_not_found');
-    expectProblem(await http().post('/api/v1/matching-runs').set(outsider).send({ clusterId: cluster.id }), 403);
+    expectProblem(await http().post('/api/v1/matching-runs').set(outsider).send({ clusterId: cluster.id }), 404, 'directory.cluster_not_found');
+    expect((await http().get('/api/v1/matching-runs').set(outsider).expect(200)).body.items.map((r: Row) => r.id)).not.toContain(run.body.id);
+    expectProblem(await http().post('/api/v1/matching-runs').set(staff).send({ k: 0 }), 400);
   });
 });

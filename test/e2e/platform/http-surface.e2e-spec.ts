@@ -53,6 +53,12 @@ describe('HTTP surface: errors, OpenAPI, headers', () => {
     const doc = (await http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(documented.sort()).toEqual([...new Set(mapped)].sort());
+    // Every operation documents its success response (a method-level problem list once hid them).
+    const withoutSuccess = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops as Record<string, { responses?: Record<string, unknown> }>)
+        .filter(([, op]) => !Object.keys(op.responses ?? {}).some((status) => /^2\d\d$/.test(status)))
+        .map(([method]) => `${method} ${path}`));
+    expect(withoutSuccess).toEqual([]);
     // Errors are documented with the shared problem schema.
     expect(JSON.stringify(doc)).toContain('#/components/schemas/ProblemDto');
     await http().get('/api/docs').expect(200);
