@@ -97,6 +97,15 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'owner@lahti-plastics.demo', displayName: 'Juha Owner (Lahti Circular Plastics)', roles: ['member'],
     organisation: { name: 'Lahti Circular Plastics Oy', role: 'owner' },
   },
+  // Hosts: members of organisations whose channels carry other members' products.
+  {
+    email: 'owner@oulu-water.demo', displayName: 'Eero Owner (Oulu Water Technologies)', roles: ['member'],
+    organisation: { name: 'Oulu Water Technologies Oy', role: 'owner' },
+  },
+  {
+    email: 'owner@scandinavian-medtech.demo', displayName: 'Karin Owner (Scandinavian MedTech)', roles: ['member'],
+    organisation: { name: 'Scandinavian MedTech Distribution AB', role: 'owner' },
+  },
   {
     email: 'talent@medicon.demo', displayName: 'Lars Talent', roles: ['talent'], cluster: 'mva',
     talent: { headline: 'Bioprocess engineer, biologics scale-up', skills: ['bioprocess', 'GMP', 'downstream purification'], languages: ['da', 'en', 'sv'], years: 6 },
