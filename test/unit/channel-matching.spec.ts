@@ -75,6 +75,8 @@ describe('channel matching score', () => {
       ['channelType', 0.9, 0.05],
     ]);
     expect(result.factors.find((f) => f.factor === 'markets')?.text).toBe("reaches 1 of the product's 2 target markets (FI)");
+    const exporter = evaluate(channel({ type: 'export_agent' }), product(), table.lookup);
+    expect(exporter.kind === 'scored' && exporter.factors.find((f) => f.factor === 'channelType')?.text).toBe("an export agent suits grade 3 products well");
     expect(result.score).toBeCloseTo(result.factors.reduce((s, f) => s + f.contribution, 0), 6);
     expect(result.score).toBeCloseTo(0.45 * 0.8 + 0.25 * 0.5 + 0.15 + 0.1 * 0.6 + 0.05 * 0.9, 6);
   });

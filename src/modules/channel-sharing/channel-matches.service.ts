@@ -11,7 +11,7 @@ import { directoryAccess } from '../directory/directory-access';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
 import { Channel } from './channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
-import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, REVEALED_STATUSES, Side, sizeBand } from './match-details';
+import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, readableFactors, REVEALED_STATUSES, Side, sizeBand } from './match-details';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { MatchNotFoundError, NotAPartyError } from './matching.errors';
@@ -260,7 +260,7 @@ export class ChannelMatchesService {
       status: m.status,
       yourRole,
       score: m.score,
-      explanation: m.factors,
+      explanation: readableFactors(m.factors),
       // The ids too: a product matched with two of the host's channels, one of them accepted,
       // would otherwise name its owner on the other.
       channel: { ...m.channel, id: sees('host') ? m.channel.id : null, name: sees('host') ? m.channel.name : null },

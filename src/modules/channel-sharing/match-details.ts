@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { MatchMailStep, ChannelMatchMailData } from '../notifications/templates/channel-sharing.templates';
+import { naicsTitle } from '../directory/reference-data';
 import { MatchStatus } from './channel-match.entity';
 import type { FactorExplanation } from './matching/scoring';
 
@@ -160,8 +161,16 @@ export async function memberContacts(em: EntityManager, organisationIds: string[
   return rows.map((r) => ({ organisationId: r.organisation_id, userId: r.id, name: r.display_name, email: r.email, locale: r.locale }));
 }
 
+/**
+ * The factors as a member reads them: the matcher writes categories as NAICS codes (it explains
+ * every pair it keeps, so it stays cheap); readers get "Title (code)".
+ */
+export function readableFactors(factors: FactorExplanation[]): FactorExplanation[] {
+  return factors.map((f) => ({ ...f, text: f.text.replace(/\b\d{6}\b/g, (code) => { const title = naicsTitle(code); return title ? `${title} (${code})` : code; }) }));
+}
+
 export function explanationLines(factors: FactorExplanation[]): string[] {
-  return factors.map((f) => `${f.factor}: ${f.text} (value ${f.value.toFixed(2)} × weight ${f.weight} = ${f.contribution.toFixed(3)})`);
+  return readableFactors(factors).map((f) => `${f.factor}: ${f.text} (value ${f.value.toFixed(2)} × weight ${f.weight} = ${f.contribution.toFixed(3)})`);
 }
 
 /** The mail one side gets for a step, with the other side anonymous until both accepted. */

@@ -85,7 +85,9 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expect(JSON.stringify(seen)).not.toContain(m.host.name);
 
     const [guestMail] = await waitForMail(m.guestUser.email, { subject: /Channel-sharing match for your product "HDPE pump fittings": please answer/ });
-    expect(guestMail.text).toContain('complementarity: functionally complements');
+    // Categories in words for the reader; the codes stay beside them.
+    expect(guestMail.text).toContain('complementarity: functionally complements the host\'s Other Commercial and Service Industry Machinery Manufacturing (333318)');
+    expect(seen.explanation[0].text).toBe('functionally complements the host\'s Other Commercial and Service Industry Machinery Manufacturing (333318) (weight 0.8)');
     expect(guestMail.text).not.toContain(m.host.name);
     expect(guestMail.text).not.toContain(m.hostUser.email);
     await waitForMail(m.hostUser.email, { subject: /please answer/ });

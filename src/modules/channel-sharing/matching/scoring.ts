@@ -145,7 +145,7 @@ export function evaluate(channel: HostChannel, product: GuestProduct, lookup: Co
       text: product.segments.length === 0 ? 'the product names no customer segment' : `serves ${segments.length} of its ${new Set(product.segments).size} customer segments`,
     },
     capacity: { value: spare, text: `${Math.round(spare * 100)} % of the channel's capacity is spare` },
-    channelType: { value: typeFit, text: `a ${channel.type.replace(/_/g, ' ')} suits grade ${product.grade} products ${typeFit >= 0.8 ? 'well' : typeFit >= 0.6 ? 'fairly' : 'poorly'}` },
+    channelType: { value: typeFit, text: `${/^[aeiou]/.test(channel.type) ? 'an' : 'a'} ${channel.type.replace(/_/g, ' ')} suits grade ${product.grade} products ${typeFit >= 0.8 ? 'well' : typeFit >= 0.6 ? 'fairly' : 'poorly'}` },
   };
   const factors = (Object.keys(WEIGHTS) as Factor[]).map((factor) => ({
     factor,
