@@ -31,7 +31,7 @@ export class DecisionDto {
   @IsIn(['approved', 'rejected'])
   decision: 'approved' | 'rejected';
 
-  @ApiPropertyOptional({ description: 'Required when rejecting; shown to the parties.' })
+  @ApiPropertyOptional({ description: 'Required when rejecting; kept with the decision, and mailed to the parties where they hear the outcome (not for channel matches, whose parties never saw the proposal).' })
   @ValidateIf((d: DecisionDto) => d.decision === 'rejected' || d.reason !== undefined)
   @Trim()
   @IsString()
