@@ -38,6 +38,7 @@ export class ComplementarityRulesService {
 
   async list(actor: Actor, clusterId?: string): Promise<RuleView[]> {
     const cluster = this.clusterFor(actor, clusterId);
+    await this.clusters.require(this.uow.reader, cluster); // an admin naming no cluster gets 404, not []
     const rules = await this.uow.reader.find(ComplementarityRule, { where: { clusterId: cluster }, order: { categoryA: 'ASC', categoryB: 'ASC' } });
     return rules.map(view);
   }
@@ -84,6 +85,7 @@ export class ComplementarityRulesService {
   async seedFromTaxonomy(actor: Actor, clusterId?: string): Promise<number> {
     const cluster = this.clusterFor(actor, clusterId);
     return this.uow.run(async (em) => {
+      await this.clusters.require(em, cluster);
       const rows: { category: string }[] = await em.query('SELECT DISTINCT category FROM products WHERE cluster_id = $1', [cluster]);
       const pairs = taxonomyPairs(rows.map((r) => r.category));
       if (pairs.length === 0) return 0;

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/api-problems.decorator';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/decorators';
@@ -25,8 +26,15 @@ export class HealthController {
   @Get()
   @Public()
   @SkipThrottle()
-  @HealthCheck()
+  // Documented here: terminus's own 503 schema is not the problem+json body the API answers with.
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL and Redis reachable (503 when either is not).' })
+  @ApiResponse({
+    status: 200,
+    description: 'Both reachable.',
+    schema: { example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } } },
+  })
+  @ApiProblems(503)
   check() {
     return this.health.check([
       () => this.db.pingCheck('database').withTimeout(1_500),

@@ -20,6 +20,8 @@ export class ProblemDto {
   errors?: FieldErrorDto[];
   @ApiPropertyOptional({ description: 'On 409 for a state transition: the record\'s current state.' })
   currentState?: string;
+  @ApiPropertyOptional({ description: 'On a 503 from /health: each dependency\'s status.', example: { database: { status: 'up' }, redis: { status: 'down' } } })
+  checks?: Record<string, unknown>;
 }
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -29,6 +31,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to you.',
   409: 'Conflicts with the current state; `currentState` tells it.',
   429: 'Rate limit reached; see Retry-After.',
+  503: 'A dependency is unreachable; `checks` tells which.',
 };
 
 /** Documents the problem+json error responses an endpoint can give. */

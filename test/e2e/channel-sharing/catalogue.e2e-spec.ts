@@ -77,9 +77,29 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expectProblem(await http().patch(`/api/v1/products/${p.body.id}`).set(staff).send({ grade: 5 }), 403, 'channel_sharing.not_your_catalogue');
     expectProblem(await http().get(`/api/v1/products/${p.body.id}`).set(outsiderStaff), 404);
 
+    expectProblem(await http().delete(`/api/v1/products/${p.body.id}`).set(staff), 403, 'channel_sharing.not_your_catalogue');
+    expectProblem(await http().patch(`/api/v1/products/${p.body.id}`).set(outsiderStaff).send({ grade: 5 }), 404);
+    expectProblem(await http().delete(`/api/v1/products/${p.body.id}`).set(outsiderStaff), 404);
+    expectProblem(await http().post('/api/v1/products').set(staff).send(product(guestOrg.id)), 403, 'channel_sharing.not_your_catalogue');
+
     await http().patch(`/api/v1/products/${p.body.id}`).set(guest).send({ grade: 4 }).expect(200);
     await http().delete(`/api/v1/products/${p.body.id}`).set(guest).expect(204);
     expectProblem(await http().get(`/api/v1/products/${p.body.id}`).set(guest), 404);
+
+    // Channels alike: another member neither reads nor edits one; staff read it only.
+    const c = await http().post('/api/v1/channels').set(host).send(channel(hostOrg.id, { name: 'Ours' })).expect(201);
+    expectProblem(await http().get(`/api/v1/channels/${c.body.id}`).set(guest), 404, 'channel_sharing.channel_not_found');
+    expectProblem(await http().patch(`/api/v1/channels/${c.body.id}`).set(guest).send({ capacity: 5 }), 404);
+    expect((await http().get('/api/v1/channels').query({ organisationId: hostOrg.id }).set(guest).expect(200)).body.items).toEqual([]);
+    expect((await http().get('/api/v1/channels').query({ organisationId: hostOrg.id }).set(staff).expect(200)).body.items.map((x: Row) => x.id)).toContain(c.body.id);
+    expect((await http().get('/api/v1/channels').set(outsiderStaff).expect(200)).body.items.map((x: Row) => x.id)).not.toContain(c.body.id);
+    expectProblem(await http().patch(`/api/v1/channels/${c.body.id}`).set(staff).send({ capacity: 5 }), 403, 'channel_sharing.not_your_catalogue');
+    expectProblem(await http().post('/api/v1/channels').set(host).send({ ...channel(hostOrg.id), usedCapacity: 0 }), 400);
+    // Capacity cannot go below what agreements already took.
+    await world.db.query('UPDATE channels SET used_capacity = 30 WHERE id = $1', [c.body.id]);
+    const below = await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ capacity: 20 });
+    expect((expectProblem(below, 400, 'channel_sharing.capacity_below_used').errors as Row[]).map((e) => e.field)).toEqual(['capacity']);
+    expect((await http().patch(`/api/v1/channels/${c.body.id}`).set(host).send({ capacity: 30 }).expect(200)).body.spareCapacity).toBe(0);
   });
 
   it('every catalogue change is audited and announces a refresh for its organisation', async () => {
@@ -105,6 +125,10 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expectProblem(await http().post('/api/v1/complementarity-rules').set(outsiderStaff).send({ clusterId: cluster.id, categoryA: '326199', categoryB: '333415', weight: 0.5 }), 404, 'directory.cluster_not_found');
     expectProblem(await http().get('/api/v1/complementarity-rules').query({ clusterId: cluster.id }).set(outsiderStaff), 404, 'directory.cluster_not_found');
     expectProblem(await http().post('/api/v1/complementarity-rules/seed').set(outsiderStaff).send({ clusterId: cluster.id }), 404, 'directory.cluster_not_found');
+    const admin = await world.auth(await world.user(['admin']));
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    expectProblem(await http().get('/api/v1/complementarity-rules').query({ clusterId: nowhere }).set(admin), 404, 'directory.cluster_not_found');
+    expectProblem(await http().post('/api/v1/complementarity-rules/seed').set(admin).send({ clusterId: nowhere }), 404, 'directory.cluster_not_found');
     expectProblem(await http().get('/api/v1/complementarity-rules').set(host), 403, 'auth.role_required');
     expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');
     expectProblem(await http().delete(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');

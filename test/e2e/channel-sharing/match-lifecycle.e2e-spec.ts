@@ -163,11 +163,20 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expectProblem(await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(outsiderStaff).send({ decision: 'approved' }), 404);
     expect((await http().get('/api/v1/channel-matches').set(outsiderStaff).expect(200)).body.items).toEqual([]);
 
+    // Before staff approve, the parties cannot answer what they cannot see.
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({ reason: 'not yet visible' }), 404);
     await approve(m.staff, m.approvalId, m.match.id, m.g);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(outsiderStaff).send({ reason: 'not mine' }), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(outsiderStaff).send({ commissionPct: 1, capacityAllotted: 1, termMonths: 1 }), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.staff).send({ reason: 'staff cannot' }), 403, 'channel_sharing.not_a_party');
     // A member of a third organisation sees nothing and cannot answer.
     const stranger = await world.auth(await world.member((await world.organisation(m.cluster.id)).id));
     expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(stranger), 404);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(stranger).send({}), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(stranger).send({ reason: 'not mine' }), 404);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(stranger).send({ commissionPct: 1, capacityAllotted: 1, termMonths: 1 }), 404);
+    expect((await http().get('/api/v1/channel-matches').set(stranger).expect(200)).body.items).toEqual([]);
     // Staff see it but are not a party.
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.staff).send({}), 403, 'channel_sharing.not_a_party');
   });
