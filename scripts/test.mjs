@@ -93,6 +93,9 @@ async function main() {
     // The suite signs in many users from one address; the rate-limit test starts its own API
     // with a low limit.
     THROTTLE_AUTH_LIMIT: '100000',
+    // A rule change schedules a cluster rebuild after a quiet minute; in the suite that rebuild
+    // would land in a later file's worker. The one test of it starts a worker with a short delay.
+    MATCHING_RULES_REBUILD_DELAY_MS: '3600000',
   };
   await phase('migrate', () => mustPass('migrate', [process.execPath, ['dist/src/cli/migrate.js']], env));
   const report = path.join(tmpDir, 'jest.json');

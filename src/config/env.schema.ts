@@ -79,6 +79,10 @@ export const envSpec = {
     default: 2_000,
     desc: 'Channel matching: most host channels per shard of a full rebuild (a shard is one job any worker takes); smaller runs are cut into up to 16 shards of at least 100 channels, so workers share them.',
   }),
+  MATCHING_RULES_REBUILD_DELAY_MS: num({
+    default: 60_000,
+    desc: 'Channel matching: quiet time after a complementarity-rule change before the cluster\'s matches are rebuilt (changes in between share one rebuild).',
+  }),
   MATCHING_REFRESH_DEBOUNCE_MS: num({
     default: 2_000,
     desc: 'Channel matching: quiet time after a catalogue edit before the organisation\'s matches are refreshed (edits in between share one refresh).',

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { EventBus } from '../../platform/events/event-bus';
 import { ValidationFailedError } from '../../platform/http/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { naicsTitle } from '../directory/reference-data';
-import { channelSharingAccess } from './channel-sharing-access';
 import { ClusterNotFoundError } from '../directory/directory.errors';
+import { channelSharingAccess } from './channel-sharing-access';
 import { NoLearnedWeightError, RuleExistsError, RuleNotFoundError } from './channel-sharing.errors';
 import { ComplementarityRule } from './complementarity-rule.entity';
 import { CreateRuleDto, RuleView } from './dto/rule.dto';
@@ -34,6 +35,7 @@ export class ComplementarityRulesService {
     private readonly uow: UnitOfWork,
     private readonly clusters: ClustersService,
     private readonly audit: AuditService,
+    private readonly events: EventBus,
   ) {}
 
   async list(actor: Actor, clusterId?: string): Promise<RuleView[]> {
@@ -101,6 +103,7 @@ export class ComplementarityRulesService {
       await this.audit.record(em, actor, {
         action: 'complementarity_rule.seeded', subjectKind: 'cluster', subjectId: cluster, clusterId: cluster, after: { added },
       });
+      if (added > 0) await this.events.publish(em, 'channel_sharing.rules_changed', { clusterId: cluster });
       return added;
     });
   }
@@ -125,5 +128,7 @@ export class ComplementarityRulesService {
       action, subjectKind: 'complementarity_rule', subjectId: rule.id, clusterId: rule.clusterId,
       before, after: deleted ? null : view(rule),
     });
+    // Every change of a rule reweighs pairs across the cluster: a (debounced) full rebuild follows.
+    await this.events.publish(em, 'channel_sharing.rules_changed', { clusterId: rule.clusterId });
   }
 }

@@ -177,6 +177,20 @@ export class MatchingJobs {
     return { ...counts, millis: Math.round((performance.now() - started) * 100) / 100 };
   }
 
+  /** Rules weigh every pair of the cluster: a change is applied by one full rebuild once staff pause. */
+  @OnDomainEvent('channel_sharing.rules_changed')
+  async scheduleRebuild(payload: DomainEvents['channel_sharing.rules_changed']): Promise<void> {
+    await this.jobs.add('channel-sharing.rebuild-cluster', payload, {
+      delayMs: this.config.MATCHING_RULES_REBUILD_DELAY_MS,
+      deduplication: { id: `rebuild-${payload.clusterId}`, reschedule: true, keepLastIfActive: true },
+    });
+  }
+
+  @JobHandler('channel-sharing.rebuild-cluster')
+  async rebuildCluster({ clusterId }: { clusterId: string }): Promise<{ runId: string }> {
+    return { runId: (await this.runs.start(null, clusterId, this.config.MATCHING_TOP_K)).id };
+  }
+
   /** The scheduled full rebuild: one run per cluster that has channels. */
   @JobHandler('channel-sharing.scheduled-runs')
   async scheduledRuns(): Promise<{ started: number }> {

@@ -12,5 +12,7 @@ export interface DomainEvents {
   };
   /** A member added, changed or removed a product or channel: its matches need a refresh. */
   'channel_sharing.catalogue_changed': { organisationId: string; clusterId: string };
+  /** Staff added, changed or removed complementarity rules: the cluster's matches need a rebuild. */
+  'channel_sharing.rules_changed': { clusterId: string };
 }
 export type DomainEventType = keyof DomainEvents;

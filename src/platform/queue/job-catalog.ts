@@ -20,6 +20,8 @@ export interface JobPayloads {
   'channel-sharing.finalize-run': { runId: string };
   /** Recompute one organisation's matches as host and as guest (debounced per organisation). */
   'channel-sharing.refresh-organisation': { organisationId: string; clusterId: string };
+  /** Start a full rebuild of one cluster after its complementarity rules changed (debounced per cluster). */
+  'channel-sharing.rebuild-cluster': { clusterId: string };
   /** Remind parties of approved matches near their deadline; expire those past it. */
   'channel-sharing.expire-matches': Record<string, never>;
   /** Start a full rebuild for every cluster with channels. Scheduled daily at 02:30 UTC. */
@@ -51,6 +53,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'channel-sharing.match-shard': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
   'channel-sharing.finalize-run': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
   'channel-sharing.refresh-organisation': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
+  'channel-sharing.rebuild-cluster': { queue: 'maintenance', attempts: 3, backoffMs: 10_000 },
   'channel-sharing.expire-matches': { queue: 'maintenance', attempts: 3, backoffMs: 30_000, repeat: { everyMs: 10 * 60 * 1000 } },
   'channel-sharing.scheduled-runs': { queue: 'maintenance', attempts: 3, backoffMs: 60_000, repeat: { cron: () => '30 2 * * *' } },
   'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
