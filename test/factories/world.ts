@@ -17,6 +17,8 @@ export interface Row {
  * Test data written straight to PostgreSQL (fast, no mail), and real access tokens from the API's
  * own sign-in endpoint, so tests act as real users.
  */
+type Auth = { authorization: string };
+
 export class World {
   readonly db = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 
@@ -64,6 +66,15 @@ export class World {
       role,
     ]);
     return user;
+  }
+
+  /** A cluster with a signed-in staff member and two member organisations (host, guest), each with a signed-in owner. */
+  async hostAndGuest(): Promise<{ cluster: Row; staff: Auth; host: Row; guest: Row; h: Auth; g: Auth }> {
+    const cluster = await this.cluster();
+    const staff = await this.auth(await this.user(['staff'], { clusterId: cluster.id }));
+    const host = await this.organisation(cluster.id);
+    const guest = await this.organisation(cluster.id);
+    return { cluster, staff, host, guest, h: await this.auth(await this.member(host.id)), g: await this.auth(await this.member(guest.id)) };
   }
 
   /** An open approval request, as a module would file it through ApprovalsService.request. */

@@ -27,12 +27,7 @@ describe('channel sharing: incremental refresh and a worker killed mid-run', () 
   it('a new product is proposed without a full rebuild, and five quick edits make one refresh, not five', async () => {
     const worker = await startWorker(env);
     try {
-      const cluster = await world.cluster();
-      const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
-      const host = await world.organisation(cluster.id);
-      const guest = await world.organisation(cluster.id);
-      const h = await world.auth(await world.member(host.id));
-      const g = await world.auth(await world.member(guest.id));
+      const { staff, host, guest, h, g } = await world.hostAndGuest();
       await http().post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '333318', weight: 0.8 }).expect(201);
       await http().post('/api/v1/products').set(h).send({ organisationId: host.id, name: 'Pumps', category: '333318', grade: 3, segments: ['utilities'], markets: ['FI'] }).expect(201);
       const channel = (await http().post('/api/v1/channels').set(h).send({

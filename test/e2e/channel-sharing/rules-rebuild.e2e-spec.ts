@@ -23,12 +23,7 @@ describe('channel sharing: a rule change rebuilds the cluster once staff pause',
   });
 
   it('a burst of rule edits makes one full rebuild, whose proposals carry the new weight; removing the rule expires them', async () => {
-    const cluster = await world.cluster();
-    const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
-    const host = await world.organisation(cluster.id);
-    const guest = await world.organisation(cluster.id);
-    const h = await world.auth(await world.member(host.id));
-    const g = await world.auth(await world.member(guest.id));
+    const { staff, host, guest, h, g } = await world.hostAndGuest();
     await http().post('/api/v1/products').set(h).send({ organisationId: host.id, name: 'Pumps', category: '333318', grade: 3, segments: ['utilities'], markets: ['FI'] }).expect(201);
     const channel = (await http().post('/api/v1/channels').set(h).send({
       organisationId: host.id, name: 'Distributor', type: 'distributor', markets: ['FI'], segments: ['utilities'], capacity: 50, capacityUnit: 'pallets', commissionPct: 10,
