@@ -83,19 +83,21 @@ export class ComplementarityRulesService {
     });
   }
 
-  /** Default rules from the taxonomy for the categories the cluster's products use. */
+  /** Default rules from the taxonomy for the categories the cluster's products use (see `taxonomyPairs`); existing rules stay. */
   async seedFromTaxonomy(actor: Actor, clusterId?: string): Promise<number> {
     const cluster = this.clusterFor(actor, clusterId);
     return this.uow.run(async (em) => {
       await this.clusters.require(em, cluster);
-      const rows: { category: string }[] = await em.query('SELECT DISTINCT category FROM products WHERE cluster_id = $1', [cluster]);
-      const pairs = taxonomyPairs(rows.map((r) => r.category));
+      const rows: { category: string; segments: string[] }[] = await em.query(
+        `SELECT category, array_agg(DISTINCT segment ORDER BY segment) AS segments
+         FROM products, unnest(segments) AS segment WHERE cluster_id = $1 GROUP BY category`, [cluster]);
+      const pairs = taxonomyPairs(rows);
       if (pairs.length === 0) return 0;
       const result = await em
         .createQueryBuilder()
         .insert()
         .into(ComplementarityRule)
-        .values(pairs.map(([categoryA, categoryB]) => ({ clusterId: cluster, categoryA, categoryB, weight: 0.5, source: 'taxonomy' as const })))
+        .values(pairs.map(([categoryA, categoryB, weight]) => ({ clusterId: cluster, categoryA, categoryB, weight, source: 'taxonomy' as const })))
         .orIgnore()
         .returning(['id'])
         .execute();

@@ -139,18 +139,24 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(staff), 409, 'channel_sharing.no_learned_weight');
   });
 
-  it('seeds default rules from the taxonomy: same subsector, different industry group', async () => {
-    await http().post('/api/v1/products').set(guest).send(product(guestOrg.id, { category: '333415' })).expect(201); // HVAC equipment
-    await http().post('/api/v1/products').set(host).send(product(hostOrg.id, { category: '333318' })).expect(201); // service machinery
-    await http().post('/api/v1/products').set(host).send(product(hostOrg.id, { category: '333314' })).expect(201); // optical instruments
-    const seeded = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
-    expect(seeded.body.added).toBe(2); // 333314–333415 and 333318–333415; 333314–333318 share group 3333
-    const again = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
+  it('seeds default rules from the taxonomy: different industry groups whose products share a segment', async () => {
+    const { staff: own, host: h, guest: g, h: hAuth, g: gAuth } = await world.hostAndGuest();
+    const add = (auth: { authorization: string }, organisationId: string, category: string, segments: string[]) =>
+      http().post('/api/v1/products').set(auth).send(product(organisationId, { category, segments })).expect(201);
+    await add(hAuth, h.id, '333318', ['utilities', 'industry']); // service machinery
+    await add(hAuth, h.id, '333314', ['industry']); // optical instruments: group 3333 too
+    await add(gAuth, g.id, '333415', ['utilities']); // HVAC: subsector 333, group 3334
+    await add(gAuth, g.id, '326199', ['utilities']); // plastics: another subsector
+    await add(gAuth, g.id, '339112', ['healthcare']); // no segment in common
+    const seeded = await http().post('/api/v1/complementarity-rules/seed').set(own).send({}).expect(200);
+    expect(seeded.body.added).toBe(3);
+    const again = await http().post('/api/v1/complementarity-rules/seed').set(own).send({}).expect(200);
     expect(again.body.added).toBe(0);
-    const rules = await http().get('/api/v1/complementarity-rules').set(staff).expect(200);
-    expect(rules.body.items.filter((r: Row) => r.source === 'taxonomy').map((r: Row) => `${r.categoryA}-${r.categoryB}`).sort()).toEqual([
-      '333314-333415',
-      '333318-333415',
+    const rules = await http().get('/api/v1/complementarity-rules').set(own).expect(200);
+    expect(rules.body.items.map((r: Row) => [`${r.categoryA}-${r.categoryB}`, r.weight, r.source])).toEqual([
+      ['326199-333318', 0.3, 'taxonomy'],
+      ['326199-333415', 0.3, 'taxonomy'],
+      ['333318-333415', 0.5, 'taxonomy'],
     ]);
   });
 });
