@@ -169,7 +169,7 @@ export class MatchingJobs {
         if (explained) offer(explained);
       }
       const run = await em.save(em.create(MatchingRun, {
-        clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, status: 'running',
+        clusterId, organisationId, k, shardsTotal: 0, channels: channels.length, products: products.length, trigger: 'refresh', status: 'running',
       }));
       await insertCandidates(em, run.id, 0, [...kept.values()]);
       return this.proposals.completeRun(em, run);
@@ -188,7 +188,7 @@ export class MatchingJobs {
 
   @JobHandler('channel-sharing.rebuild-cluster')
   async rebuildCluster({ clusterId }: { clusterId: string }): Promise<{ runId: string }> {
-    return { runId: (await this.runs.start(null, clusterId, this.config.MATCHING_TOP_K)).id };
+    return { runId: (await this.runs.start(null, clusterId, this.config.MATCHING_TOP_K, 'rules_changed')).id };
   }
 
   /** The scheduled full rebuild: one run per cluster that has channels. */

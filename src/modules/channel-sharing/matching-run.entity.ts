@@ -1,11 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const RUN_STATUSES = ['running', 'completed', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
+/** What started a run: staff, the nightly schedule, a complementarity-rule change, or an organisation's edit (refresh). */
+export const RUN_TRIGGERS = ['staff', 'schedule', 'rules_changed', 'refresh'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
 /** A full rebuild of a cluster's channel matches, split into shards any worker can take. */
 @Entity('matching_runs')
 @Index('ix_matching_runs_cluster_page', ['clusterId', 'createdAt', 'id'])
+@Check('ck_matching_runs_trigger', `"trigger" IN ('staff', 'schedule', 'rules_changed', 'refresh')`)
 export class MatchingRun {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) clusterId: string;
@@ -21,6 +26,7 @@ export class MatchingRun {
   @Column({ type: 'int', nullable: true }) proposalsUpdated: number | null;
   @Column({ type: 'int', nullable: true }) proposalsExpired: number | null;
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
+  @Column({ type: 'text' }) trigger: RunTrigger;
   @Column({ type: 'text', nullable: true }) error: string | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) finishedAt: Date | null;

@@ -11,7 +11,7 @@ import { directoryAccess } from '../directory/directory-access';
 import { ClusterNotFoundError } from '../directory/directory.errors';
 import { shardSize } from './matching/shard-size';
 import { MatchingRunView } from './dto/matching.dto';
-import { MatchingRun, MatchingRunShard } from './matching-run.entity';
+import { MatchingRun, MatchingRunShard, RunTrigger } from './matching-run.entity';
 import { MatchingRunNotFoundError } from './matching.errors';
 
 
@@ -35,7 +35,12 @@ export class MatchingRunsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async start(actor: Actor | null, clusterId: string, k = this.config.MATCHING_TOP_K): Promise<MatchingRunView> {
+  async start(
+    actor: Actor | null,
+    clusterId: string,
+    k = this.config.MATCHING_TOP_K,
+    trigger: Exclude<RunTrigger, 'refresh'> = actor ? 'staff' : 'schedule',
+  ): Promise<MatchingRunView> {
     // Staff of another cluster are told it is not there, as for any of its records.
     if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new ClusterNotFoundError();
     if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
@@ -47,7 +52,7 @@ export class MatchingRunsService {
       const slices = chunk(channelIds, shardSize(channelIds.length, this.config.MATCHING_SHARD_CHANNELS)).map((ids) => ({ side: 'channels' as const, ids }));
       const run = await em.save(em.create(MatchingRun, {
         clusterId, k, shardsTotal: slices.length, channels: channelIds.length, products,
-        requestedBy: actor?.userId ?? null, status: 'running',
+        requestedBy: actor?.userId ?? null, trigger, status: 'running',
       }));
       if (slices.length > 0) {
         await em.insert(MatchingRunShard, slices.map((s, shard) => ({ runId: run.id, shard, side: s.side, ids: s.ids })));
@@ -92,6 +97,8 @@ export class MatchingRunsService {
       id: run.id,
       clusterId: run.clusterId,
       organisationId: run.organisationId,
+      trigger: run.trigger,
+      requestedBy: run.requestedBy,
       status: run.status,
       k: run.k,
       channels: run.channels,

@@ -98,6 +98,7 @@ describe('channel sharing: a full matching run', () => {
     const member = await world.auth(await world.member((await world.organisation(cluster.id)).id));
     expectProblem(await http().post('/api/v1/matching-runs').set(member).send({}), 403, 'auth.role_required');
     const run = await http().post('/api/v1/matching-runs').set(staff).send({}).expect(201);
+    expect(run.body).toEqual(expect.objectContaining({ trigger: 'staff', requestedBy: expect.any(String), organisationId: null }));
     const outsider = await world.auth(await world.user(['staff'], { clusterId: (await world.cluster()).id }));
     expectProblem(await http().get(`/api/v1/matching-runs/${run.body.id}`).set(outsider), 404, 'channel_sharing.run_not_found');
     expectProblem(await http().post('/api/v1/matching-runs').set(outsider).send({ clusterId: cluster.id }), 404, 'directory.cluster_not_found');

@@ -43,7 +43,7 @@ describe('channel sharing: a rule change rebuilds the cluster once staff pause',
     }, 'the rebuild after the rule edits');
     // Past the debounce once more: still one run for the three edits.
     await new Promise((resolve) => setTimeout(resolve, DELAY_MS + 500));
-    expect((await fullRuns()).map((r: Row) => r.id)).toEqual([run.id]);
+    expect((await fullRuns()).map((r: Row) => [r.id, r.trigger, r.requestedBy])).toEqual([[run.id, 'rules_changed', null]]);
     const proposed = await world.db.query(`SELECT status, factors FROM channel_matches WHERE channel_id = $1 AND product_id = $2`, [channel.id, product.id]);
     expect(proposed.rows).toHaveLength(1);
     expect(proposed.rows[0].status).toBe('proposed');
