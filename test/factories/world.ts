@@ -13,12 +13,12 @@ export interface Row {
   [column: string]: unknown;
 }
 
+type Auth = { authorization: string };
+
 /**
  * Test data written straight to PostgreSQL (fast, no mail), and real access tokens from the API's
  * own sign-in endpoint, so tests act as real users.
  */
-type Auth = { authorization: string };
-
 export class World {
   readonly db = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 

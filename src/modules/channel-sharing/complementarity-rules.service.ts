@@ -68,6 +68,7 @@ export class ComplementarityRulesService {
         if (rule.learnedWeight === null) throw new NoLearnedWeightError();
         weight = rule.learnedWeight;
       }
+      if (rule.weight === weight && rule.source === source) return before; // nothing to save, audit or rebuild
       Object.assign(rule, { weight, source });
       await em.save(rule);
       await this.record(em, actor, rule, before, 'complementarity_rule.updated');

@@ -30,6 +30,22 @@ export class MatchLifecycleJobs {
   async onDecided(event: DomainEvents['approval.decided']): Promise<void> {
     if (event.subjectKind !== 'channel_match') return;
     await this.uow.run(async (em) => {
+      // A proposal written from a snapshot read before its product or channel was removed can
+      // outlive the removal until the next run; approved, it could never be carried out.
+      const [gone]: { id: string }[] = await em.query(
+        `SELECT m.id FROM channel_matches m
+         WHERE m.id = $1 AND m.approval_id = $2 AND m.status = 'proposed'
+           AND (NOT EXISTS (SELECT 1 FROM channels c WHERE c.id = m.channel_id) OR NOT EXISTS (SELECT 1 FROM products p WHERE p.id = m.product_id))
+         FOR UPDATE`, [event.subjectId, event.approvalId]);
+      if (gone && event.decision === 'approved') {
+        const expired = matchMachine.next('proposed', 'expire', {});
+        await em.query(`UPDATE channel_matches SET status = $2, closed_at = now(), updated_at = now() WHERE id = $1`, [gone.id, expired]);
+        await this.audit.record(em, null, {
+          action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: gone.id, clusterId: event.clusterId,
+          before: { status: 'proposed' }, after: { status: expired, approvalId: event.approvalId, reason: 'its product or channel was removed' },
+        });
+        return;
+      }
       const approved = event.decision === 'approved';
       const status = matchMachine.next('proposed', approved ? 'approve' : 'reject', {});
       const respondBy = approved ? new Date(Date.now() + this.config.MATCH_RESPONSE_DAYS * 24 * 3600 * 1000) : null;

@@ -188,14 +188,14 @@ export class MatchingJobs {
 
   @JobHandler('channel-sharing.rebuild-cluster')
   async rebuildCluster({ clusterId }: { clusterId: string }): Promise<{ runId: string }> {
-    return { runId: (await this.runs.start(null, clusterId, this.config.MATCHING_TOP_K, 'rules_changed')).id };
+    return { runId: (await this.runs.start('rules_changed', clusterId, this.config.MATCHING_TOP_K)).id };
   }
 
   /** The scheduled full rebuild: one run per cluster that has channels. */
   @JobHandler('channel-sharing.scheduled-runs')
   async scheduledRuns(): Promise<{ started: number }> {
     const clusters: { cluster_id: string }[] = await this.uow.reader.query('SELECT DISTINCT cluster_id FROM channels WHERE active');
-    for (const { cluster_id } of clusters) await this.runs.start(null, cluster_id, this.config.MATCHING_TOP_K);
+    for (const { cluster_id } of clusters) await this.runs.start('schedule', cluster_id, this.config.MATCHING_TOP_K);
     return { started: clusters.length };
   }
 

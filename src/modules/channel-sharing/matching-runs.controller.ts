@@ -20,7 +20,7 @@ export class MatchingRunsController {
   @Post()
   @ApiOperation({ summary: 'Rebuild your cluster\'s channel matches now (also runs on a schedule); proposals go to the approvals queue.' })
   @ApiResponse({ status: 201, type: MatchingRunView })
-  @ApiProblems(404)
+  @ApiProblems(404, 503)
   start(@CurrentActor() actor: Actor, @Body() dto: StartRunDto): Promise<MatchingRunView> {
     const clusterId = dto.clusterId ?? actor.clusterId;
     if (!clusterId) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, InjectConfig } from '../../config/app-config';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { ValidationFailedError } from '../../platform/http/domain-error';
+import { DomainError, ValidationFailedError } from '../../platform/http/domain-error';
 import { PageQuery, Page, paginate } from '../../platform/http/pagination';
 import { JobQueue } from '../../platform/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
@@ -21,6 +21,12 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+class QueueUnavailableError extends DomainError {
+  constructor() {
+    super('unavailable', 'channel_sharing.queue_unavailable', 'The job queue could not be reached, so the run was not started (it is marked failed). Try again shortly.');
+  }
+}
+
 /**
  * Full rebuilds: a run is split into shards of host channels; a BullMQ flow gives each shard to
  * any worker and finalises the run once every shard is done.
@@ -35,12 +41,9 @@ export class MatchingRunsService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async start(
-    actor: Actor | null,
-    clusterId: string,
-    k = this.config.MATCHING_TOP_K,
-    trigger: Exclude<RunTrigger, 'refresh'> = actor ? 'staff' : 'schedule',
-  ): Promise<MatchingRunView> {
+  /** Starts a full rebuild for staff (`by` the actor) or for the worker (`by` what prompted it). */
+  async start(by: Actor | Exclude<RunTrigger, 'staff' | 'refresh'>, clusterId: string, k = this.config.MATCHING_TOP_K): Promise<MatchingRunView> {
+    const [actor, trigger]: [Actor | null, RunTrigger] = typeof by === 'string' ? [null, by] : [by, 'staff'];
     // Staff of another cluster are told it is not there, as for any of its records.
     if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new ClusterNotFoundError();
     if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
@@ -62,14 +65,22 @@ export class MatchingRunsService {
       });
       return { run, shards: slices.length };
     });
-    await this.jobs.addFlow(
-      { name: 'channel-sharing.finalize-run', payload: { runId: run.id }, jobId: `finalize-${run.id}` },
-      Array.from({ length: shards }, (_, shard) => ({
-        name: 'channel-sharing.match-shard' as const,
-        payload: { runId: run.id, shard },
-        jobId: `shard-${run.id}-${shard}`,
-      })),
-    );
+    try {
+      await this.jobs.addFlow(
+        { name: 'channel-sharing.finalize-run', payload: { runId: run.id }, jobId: `finalize-${run.id}` },
+        Array.from({ length: shards }, (_, shard) => ({
+          name: 'channel-sharing.match-shard' as const,
+          payload: { runId: run.id, shard },
+          jobId: `shard-${run.id}-${shard}`,
+        })),
+      );
+    } catch (error) {
+      // No job will ever finish this run: say so instead of leaving it "running".
+      await this.uow.reader.update(MatchingRun, { id: run.id, status: 'running' }, {
+        status: 'failed', error: `its jobs could not be queued: ${(error as Error).message}`, finishedAt: new Date(),
+      });
+      throw new QueueUnavailableError();
+    }
     return this.get(actor, run.id);
   }
 

@@ -72,8 +72,8 @@ export class ProposalWriter {
     lap('inserted');
     if (created > 0) {
       // Staff see names in the queue; the parties never see this summary. Left joins: a product or
-      // channel deleted since its shard ran still leaves its proposal a request (the organisation's
-      // refresh expires it). Kept apart from the INSERT above: one statement reading its RETURNING
+      // channel deleted since its shard's snapshot was read still leaves its proposal a request,
+      // named "deleted"; approving it expires it (MatchLifecycleJobs) and the next run drops it. Kept apart from the INSERT above: one statement reading its RETURNING
       // was no faster at 100k SMEs (7.5 s against 6.9 s for the two, back-to-back bench runs).
       await this.approvals.requestFromQuery(em, run.clusterId, 'channel_match', `
         SELECT m.approval_id AS id, m.id AS subject_id, ARRAY[m.host_organisation_id, m.guest_organisation_id] AS party_organisation_ids,

@@ -31,7 +31,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to you.',
   409: 'Conflicts with the current state; `currentState` tells it.',
   429: 'Rate limit reached; see Retry-After.',
-  503: 'A dependency is unreachable; `checks` tells which.',
+  503: 'A dependency (PostgreSQL, Redis) is unreachable; try again. From /health, `checks` tells which.',
 };
 
 /** Documents the problem+json error responses an endpoint can give. */

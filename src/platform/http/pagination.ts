@@ -33,6 +33,11 @@ interface CursorKey {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+function roundTrips(instant: string): boolean {
+  const date = new Date(instant);
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString() === instant;
+}
+
 function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
@@ -41,7 +46,8 @@ function decodeCursor(cursor: string): CursorKey {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorKey;
     // Exactly what encodeCursor writes, so a forged one is a 400 here, never a database error.
-    if (typeof key.t === 'string' && ISO_INSTANT.test(key.t) && !Number.isNaN(Date.parse(key.t)) && typeof key.id === 'string' && UUID.test(key.id)) {
+    // (A date that does not exist, such as 30 February, does not survive the round trip.)
+    if (typeof key.t === 'string' && ISO_INSTANT.test(key.t) && roundTrips(key.t) && typeof key.id === 'string' && UUID.test(key.id)) {
       return key;
     }
   } catch {

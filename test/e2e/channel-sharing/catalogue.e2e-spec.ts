@@ -133,8 +133,15 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');
     expectProblem(await http().delete(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff), 404, 'channel_sharing.rule_not_found');
     expectProblem(await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(outsiderStaff).send({ weight: 0.1 }), 404);
+    const rebuilds = async () => (await world.one(
+      `SELECT count(*)::int AS n FROM domain_events WHERE type = 'channel_sharing.rules_changed' AND payload->>'clusterId' = $1`, [cluster.id])).n as number;
+    const announced = await rebuilds();
     const changed = await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(staff).send({ weight: 0.6 }).expect(200);
     expect(changed.body.weight).toBeCloseTo(0.6);
+    expect(await rebuilds()).toBe(announced + 1);
+    // The same weight again changes nothing, so it announces no rebuild.
+    await http().patch(`/api/v1/complementarity-rules/${rule.body.id}`).set(staff).send({ weight: 0.6 }).expect(200);
+    expect(await rebuilds()).toBe(announced + 1);
     // No staff decision on its pairs yet: nothing learned to adopt.
     expectProblem(await http().post(`/api/v1/complementarity-rules/${rule.body.id}/adopt-learned`).set(staff), 409, 'channel_sharing.no_learned_weight');
   });

@@ -197,7 +197,7 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expect(await ids(m.g, m.guest.id)).toEqual([m.match.id]);
     expect(await ids(m.staff, m.host.id)).toEqual([m.match.id]);
     // A forged cursor is refused by name, never handed to the database.
-    for (const key of [{ t: '1', id: m.match.id }, { t: '2026-01-01T00:00:00.000Z', id: 'x' }, { t: '-271821-04-20T00:00:00.000Z', id: m.match.id }]) {
+    for (const key of [{ t: '1', id: m.match.id }, { t: '2026-01-01T00:00:00.000Z', id: 'x' }, { t: '-271821-04-20T00:00:00.000Z', id: m.match.id }, { t: '2026-02-30T00:00:00.000Z', id: m.match.id }, { t: '0000-01-01T00:00:00.000Z', id: m.match.id }]) {
       const cursor = Buffer.from(JSON.stringify(key)).toString('base64url');
       const forged = await http().get('/api/v1/channel-matches').query({ cursor }).set(m.g);
       expect((expectProblem(forged, 400).errors as Row[]).map((e) => e.field)).toEqual(['cursor']);
@@ -261,6 +261,14 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expectProblem(await http().post(`/api/v1/approvals/${n.approvalId}/decision`).set(n.staff).send({ decision: 'approved' }), 409);
     const audit = await world.db.query(`SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1`, [n.match.id]);
     expect(audit.rows).toEqual([{ action: 'channel_match.expired', actor_user_id: n.guestUser.id }]);
+
+    // A proposal a run wrote from a snapshot older than the removal (here: the row removed behind
+    // the service's back) expires when staff approve it, instead of asking the parties to answer.
+    const o = await market();
+    await world.db.query('DELETE FROM products WHERE id = $1', [o.product.id]);
+    await http().post(`/api/v1/approvals/${o.approvalId}/decision`).set(o.staff).send({ decision: 'approved' }).expect(200);
+    await eventually(async () => (await world.one('SELECT status FROM channel_matches WHERE id = $1', [o.match.id])).status === 'expired' || undefined, 'the stale proposal to expire');
+    expect((await world.db.query(`SELECT 1 FROM notifications WHERE data->>'matchId' = $1`, [o.match.id])).rows).toEqual([]);
   });
 
   it('a decline needs a reason, tells both, and keeps the pair out of the next run', async () => {

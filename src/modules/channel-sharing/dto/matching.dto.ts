@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { RUN_STATUSES, RUN_TRIGGERS } from '../matching-run.entity';
+import { RUN_STATUSES, RUN_TRIGGERS, RunTrigger } from '../matching-run.entity';
 
 export class StartRunDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your cluster.' }) @IsOptional() @IsUUID() clusterId?: string;
@@ -18,7 +18,7 @@ export class MatchingRunView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Set for an incremental refresh of one organisation.' })
   organisationId: string | null;
   @ApiProperty({ enum: RUN_TRIGGERS, description: 'What started it: staff, the nightly schedule, a complementarity-rule change, or an organisation\'s edit.' })
-  trigger: string;
+  trigger: RunTrigger;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The staff member who started it.' }) requestedBy: string | null;
   @ApiProperty({ enum: RUN_STATUSES }) status: string;
   @ApiProperty() k: number;

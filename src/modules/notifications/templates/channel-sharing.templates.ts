@@ -44,6 +44,9 @@ function headline(d: ChannelMatchMailData): { subject: string; lead: string } {
       return { subject: `Reminder: answer the channel-sharing match for ${d.yours}`, lead: `A match (${pair}) waits for your answer${d.respondBy ? ` until ${d.respondBy}` : ''}; after that it expires.` };
     case 'expired':
       return { subject: `Channel-sharing match for ${d.yours} expired`, lead: `The match (${pair}) was not answered in time and has expired.` };
+    default:
+      // A step this version no longer sends (a row queued before an upgrade): still a readable mail.
+      return { subject: `Update on the channel-sharing match for ${d.yours}`, lead: `There is news on the match (${pair}).` };
   }
 }
 
