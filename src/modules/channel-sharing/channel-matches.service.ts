@@ -5,7 +5,6 @@ import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { EventBus } from '../../platform/events/event-bus';
 import { DomainError, ValidationFailedError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
-import { ApprovalsService } from '../approvals/approvals.service';
 import { AuditService } from '../audit/audit.service';
 import { directoryAccess } from '../directory/directory-access';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
@@ -15,6 +14,7 @@ import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { MatchNotFoundError, NotAPartyError } from './matching.errors';
+import { ProposalWriter } from './proposal-writer';
 
 /** When the match's answer deadline has passed but the expiry job has not yet expired it. */
 function deadlinePassed(match: MatchDetails): Date | null {
@@ -40,7 +40,7 @@ export class ChannelMatchesService {
     private readonly audit: AuditService,
     private readonly notifier: MatchNotifier,
     private readonly events: EventBus,
-    private readonly approvals: ApprovalsService,
+    private readonly proposals: ProposalWriter,
   ) {}
 
   async list(actor: Actor, query: MatchQuery): Promise<Page<ChannelMatchView>> {
@@ -149,18 +149,7 @@ export class ChannelMatchesService {
       });
       await this.notifier.notify(em, { ...match, status, declinedByOrganisationId: match[side].organisationId, declineReason: reason }, 'declined');
     }
-    if (proposed.length > 0) {
-      const ids = proposed.map((m) => m.id);
-      const status = matchMachine.next('proposed', 'expire', {});
-      const expired: { id: string; cluster_id: string }[] = await em.query(
-        `WITH e AS (UPDATE channel_matches SET status = $2, closed_at = now(), updated_at = now() WHERE id = ANY($1::uuid[]) RETURNING id, cluster_id)
-         SELECT * FROM e`, [ids, status]);
-      await this.audit.recordMany(em, actor, expired.map((e) => ({
-        action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: e.id, clusterId: e.cluster_id,
-        before: { status: 'proposed' }, after: { status, reason },
-      })));
-      await this.approvals.withdrawMany(em, 'channel_match', ids);
-    }
+    await this.proposals.expireProposals(em, actor, proposed.map((m) => m.id), reason);
     return open.length;
   }
 

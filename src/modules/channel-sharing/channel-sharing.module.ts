@@ -19,7 +19,7 @@ const forApi: DynamicModule = {
   module: class ChannelSharingApiModule {},
   imports: [DirectoryModule.forApi(), ApprovalsModule.forApi(), NotificationsModule.forApi()],
   controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController, ChannelMatchesController],
-  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier],
+  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier, ProposalWriter],
 };
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { loadMatchDetails } from './match-details';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
+import { ProposalWriter } from './proposal-writer';
 
 /** Pseudo-decisions at the curated weight that smooth a pair's learned acceptance rate. */
 export const LEARNED_PRIOR_DECISIONS = 4;
@@ -23,6 +24,7 @@ export class MatchLifecycleJobs {
     private readonly uow: UnitOfWork,
     private readonly notifier: MatchNotifier,
     private readonly audit: AuditService,
+    private readonly proposals: ProposalWriter,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -38,12 +40,7 @@ export class MatchLifecycleJobs {
            AND (NOT EXISTS (SELECT 1 FROM channels c WHERE c.id = m.channel_id) OR NOT EXISTS (SELECT 1 FROM products p WHERE p.id = m.product_id))
          FOR UPDATE`, [event.subjectId, event.approvalId]);
       if (gone && event.decision === 'approved') {
-        const expired = matchMachine.next('proposed', 'expire', {});
-        await em.query(`UPDATE channel_matches SET status = $2, closed_at = now(), updated_at = now() WHERE id = $1`, [gone.id, expired]);
-        await this.audit.record(em, null, {
-          action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: gone.id, clusterId: event.clusterId,
-          before: { status: 'proposed' }, after: { status: expired, approvalId: event.approvalId, reason: 'its product or channel was removed' },
-        });
+        await this.proposals.expireProposals(em, null, [gone.id], 'its product or channel was removed');
         return;
       }
       const approved = event.decision === 'approved';

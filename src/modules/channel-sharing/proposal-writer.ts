@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
 import { ApprovalsService } from '../approvals/approvals.service';
+import { AuditService } from '../audit/audit.service';
+import { matchMachine } from './match-state-machine';
 import { MatchingRun } from './matching-run.entity';
 
 export interface RunCounts {
@@ -29,7 +32,29 @@ export interface Written {
 export class ProposalWriter {
   private readonly logger = new Logger('ProposalWriter');
 
-  constructor(private readonly approvals: ApprovalsService) {}
+  constructor(
+    private readonly approvals: ApprovalsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Expires these proposals at once, outside any run (their product or channel is gone): each is
+   * audited with the reason and its open approval request withdrawn. Decided matches are left
+   * alone. The parties never saw a proposal, so nobody is mailed.
+   */
+  async expireProposals(em: EntityManager, actor: Actor | null, ids: string[], reason: string): Promise<void> {
+    if (ids.length === 0) return;
+    const status = matchMachine.next('proposed', 'expire', {});
+    const expired: { id: string; cluster_id: string; approval_id: string | null }[] = await em.query(
+      `WITH e AS (UPDATE channel_matches SET status = $2, closed_at = now(), updated_at = now()
+                  WHERE id = ANY($1::uuid[]) AND status = 'proposed' RETURNING id, cluster_id, approval_id)
+       SELECT * FROM e`, [ids, status]);
+    await this.audit.recordMany(em, actor, expired.map((e) => ({
+      action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: e.id, clusterId: e.cluster_id,
+      before: { status: 'proposed' }, after: { status, approvalId: e.approval_id, reason },
+    })));
+    await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
+  }
 
   /** `write` and `close` in one go (a refresh). */
   async completeRun(em: EntityManager, run: MatchingRun): Promise<RunCounts> {
