@@ -29,7 +29,7 @@ async function seed(databaseUrl) {
   const email = `bench-staff-${Date.now()}@bench.example`;
   const hash = await argon2.hash('bench-password-1', { type: argon2.argon2id });
   await db.query(
-    `INSERT INTO users (email, display_name, password_hash, roles, cluster_id, email_verified_at)
+    `INSERT INTO users (email, display_name, password_hash, roles, staff_cluster_id, email_verified_at)
      VALUES ($1, 'Bench staff', $2, '{staff}', $3, now())`, [email, hash, cluster.id]);
   await db.query('ANALYZE organisations');
   await db.end();

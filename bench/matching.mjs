@@ -98,7 +98,7 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
   log(`loaded ${data.organisations.length} SMEs, ${data.products.length} products, ${data.channels.length} channels, ${data.rules.length} rules in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
   const argon2 = require('argon2');
   await db.query(
-    `INSERT INTO users (email, display_name, password_hash, roles, cluster_id, email_verified_at) VALUES ('staff@bench.example', 'Bench staff', $1, '{staff}', $2, now())`,
+    `INSERT INTO users (email, display_name, password_hash, roles, staff_cluster_id, email_verified_at) VALUES ('staff@bench.example', 'Bench staff', $1, '{staff}', $2, now())`,
     [await argon2.hash('bench-password-1', { type: argon2.argon2id }), cluster.id],
   );
 

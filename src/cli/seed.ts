@@ -86,7 +86,7 @@ async function seed(em: EntityManager): Promise<void> {
     let user = await em.findOneBy(User, { email: u.email });
     user ??= await em.save(em.create(User, {
       email: u.email, displayName: u.displayName, passwordHash: hash, roles: u.roles,
-      clusterId: u.cluster ? clusterIds.get(u.cluster)! : null, emailVerifiedAt: new Date(),
+      staffClusterId: u.roles.includes('staff') && u.cluster ? clusterIds.get(u.cluster)! : null, emailVerifiedAt: new Date(),
     }));
     if (u.organisation) {
       await em.createQueryBuilder().insert().into(OrganisationMember)

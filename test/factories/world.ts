@@ -47,12 +47,13 @@ export class World {
     );
   }
 
+  /** `clusterId`: the staff cluster of a staff user (others have none; a talent's home cluster is on its profile). */
   async user(roles: string[], options: { clusterId?: string; email?: string } = {}): Promise<Row & { email: string }> {
     passwordHash ??= argon2.hash(FACTORY_PASSWORD, { type: argon2.argon2id });
     const email = options.email ?? `${roles.join('-') || 'user'}-${unique()}@test.example`;
     const user = await this.one(
-      `INSERT INTO users (email, display_name, password_hash, roles, cluster_id, email_verified_at)
-       VALUES ($1, $2, $3, $4, $5, now()) RETURNING *`,
+      `INSERT INTO users (email, display_name, password_hash, roles, staff_cluster_id, email_verified_at)
+       VALUES ($1, $2, $3, $4, CASE WHEN 'staff' = ANY($4::text[]) THEN $5::uuid END, now()) RETURNING *`,
       [email, `Test ${roles.join('/')}`, await passwordHash, roles, options.clusterId ?? null],
     );
     return Object.assign(user, { email });

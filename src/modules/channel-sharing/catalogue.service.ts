@@ -6,6 +6,7 @@ import { EventBus } from '../../platform/events/event-bus';
 import { DomainError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
+import { MembershipsService } from '../directory/memberships.service';
 import { OrganisationsService } from '../directory/organisations.service';
 import { channelView, productView } from './catalogue-views';
 import { Channel } from './channel.entity';
@@ -47,6 +48,7 @@ export class CatalogueService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly matches: ChannelMatchesService,
+    private readonly memberships: MembershipsService,
   ) {}
 
   listProducts(actor: Actor, query: CatalogueQuery): Promise<Page<ProductView>> {
@@ -122,6 +124,7 @@ export class CatalogueService {
 
   private async create<T extends Item, V>(kind: Kind<T, V>, actor: Actor, organisationId: string, build: (clusterId: string) => object): Promise<V> {
     return this.uow.run(async (em) => {
+      actor = await this.memberships.current(em, actor); // the token's memberships may be stale; a write re-reads them
       const org = await this.organisations.visible(em, actor, organisationId);
       if (!channelSharingAccess.editsCatalogue(actor, { organisationId })) throw new NotCatalogueEditorError();
       const item = (await em.save(em.create(kind.entity, build(org.clusterId) as never))) as T;
@@ -132,6 +135,7 @@ export class CatalogueService {
 
   private async update<T extends Item, V>(kind: Kind<T, V>, actor: Actor, id: string, apply: (item: T) => void): Promise<V> {
     return this.uow.run(async (em) => {
+      actor = await this.memberships.current(em, actor); // the token's memberships may be stale; a write re-reads them
       const item = await this.visible(em, kind, actor, id, true);
       if (!channelSharingAccess.editsCatalogue(actor, item)) throw new NotCatalogueEditorError();
       const before = kind.view(item);
@@ -144,6 +148,7 @@ export class CatalogueService {
 
   private async remove<T extends Item, V>(kind: Kind<T, V>, actor: Actor, id: string): Promise<void> {
     await this.uow.run(async (em) => {
+      actor = await this.memberships.current(em, actor); // the token's memberships may be stale; a write re-reads them
       const item = await this.visible(em, kind, actor, id, true);
       if (!channelSharingAccess.editsCatalogue(actor, item)) throw new NotCatalogueEditorError();
       const before = kind.view(item);

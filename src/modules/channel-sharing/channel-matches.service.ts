@@ -7,6 +7,7 @@ import { DomainError, ValidationFailedError } from '../../platform/http/domain-e
 import { Page, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { directoryAccess } from '../directory/directory-access';
+import { MembershipsService } from '../directory/memberships.service';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
 import { Channel } from './channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
@@ -41,6 +42,7 @@ export class ChannelMatchesService {
     private readonly notifier: MatchNotifier,
     private readonly events: EventBus,
     private readonly proposals: ProposalWriter,
+    private readonly memberships: MembershipsService,
   ) {}
 
   async list(actor: Actor, query: MatchQuery): Promise<Page<ChannelMatchView>> {
@@ -175,6 +177,8 @@ export class ChannelMatchesService {
     lockFirst?: (em: EntityManager) => Promise<unknown>,
   ): Promise<ChannelMatchView> {
     return this.uow.run(async (em) => {
+      // A party answers with the memberships it holds now, not those its access token recorded.
+      actor = await this.memberships.current(em, actor);
       // Rows are locked channel before match, everywhere both are locked.
       if (lockFirst) await lockFirst(em);
       await em.query('SELECT 1 FROM channel_matches WHERE id = $1 FOR UPDATE', [id]);

@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '../../platform/auth/decorators';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../platform/http/validation';
 import { ComplementarityRulesService } from './complementarity-rules.service';
-import { CreateRuleDto, RuleListView, RuleQuery, RuleView, SeedRulesDto, SeededView, UpdateRuleDto } from './dto/rule.dto';
+import { CreateRuleDto, RulePage, RuleQuery, RuleView, SeedRulesDto, SeededView, UpdateRuleDto } from './dto/rule.dto';
 
 @ApiTags('channel sharing: complementarity rules')
 @ApiBearerAuth()
@@ -16,11 +16,11 @@ export class ComplementarityRulesController {
   constructor(private readonly rules: ComplementarityRulesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your cluster\'s complementarity rules between categories.' })
-  @ApiResponse({ status: 200, type: RuleListView })
+  @ApiOperation({ summary: 'Your cluster\'s complementarity rules between categories, newest first, a page at a time.' })
+  @ApiResponse({ status: 200, type: RulePage })
   @ApiProblems(404)
-  async list(@CurrentActor() actor: Actor, @Query() query: RuleQuery): Promise<RuleListView> {
-    return { items: await this.rules.list(actor, query.clusterId) };
+  list(@CurrentActor() actor: Actor, @Query() query: RuleQuery): Promise<RulePage> {
+    return this.rules.list(actor, query);
   }
 
   @Post()

@@ -4,6 +4,7 @@ import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { EventBus } from '../../platform/events/event-bus';
 import { ValidationFailedError } from '../../platform/http/domain-error';
+import { Page, PageQuery, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { ClustersService } from '../directory/clusters.service';
 import { naicsTitle } from '../directory/reference-data';
@@ -38,11 +39,13 @@ export class ComplementarityRulesService {
     private readonly events: EventBus,
   ) {}
 
-  async list(actor: Actor, clusterId?: string): Promise<RuleView[]> {
-    const cluster = this.clusterFor(actor, clusterId);
+  /** The cluster's rules, newest first, a page at a time. */
+  async list(actor: Actor, query: PageQuery & { clusterId?: string }): Promise<Page<RuleView>> {
+    const cluster = this.clusterFor(actor, query.clusterId);
     await this.clusters.require(this.uow.reader, cluster); // an admin naming no cluster gets 404, not []
-    const rules = await this.uow.reader.find(ComplementarityRule, { where: { clusterId: cluster }, order: { categoryA: 'ASC', categoryB: 'ASC' } });
-    return rules.map(view);
+    const qb = this.uow.reader.createQueryBuilder(ComplementarityRule, 'r').where('r.cluster_id = :cluster', { cluster });
+    const page = await paginate(qb, query);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   async create(actor: Actor, dto: CreateRuleDto): Promise<RuleView> {

@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { PageQuery } from '../../platform/http/pagination';
 import { uuidParam } from '../../platform/http/validation';
 import { ClustersService } from './clusters.service';
-import { AddPartnerDto, AddRegionDto, ClusterListView, ClusterView, CreateClusterDto, InviteStaffDto } from './dto/cluster.dto';
-import { InvitationView } from './dto/member.dto';
+import { AddPartnerDto, AddRegionDto, ClusterListView, ClusterPage, ClusterView, CreateClusterDto, InviteStaffDto } from './dto/cluster.dto';
+import { InvitationPage, InvitationView } from './dto/member.dto';
 import { InvitationsService } from './invitations.service';
+import { PendingInvitationsService } from './pending-invitations.service';
 
 @ApiTags('clusters')
 @ApiBearerAuth()
@@ -17,13 +19,14 @@ export class ClustersController {
   constructor(
     private readonly clusters: ClustersService,
     private readonly invitations: InvitationsService,
+    private readonly pending: PendingInvitationsService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'All clusters with their regions.' })
-  @ApiResponse({ status: 200, type: ClusterListView })
-  async list(): Promise<ClusterListView> {
-    return { items: await this.clusters.list() };
+  @ApiOperation({ summary: 'All clusters with their regions, newest first, a page at a time.' })
+  @ApiResponse({ status: 200, type: ClusterPage })
+  list(@Query() query: PageQuery): Promise<ClusterPage> {
+    return this.clusters.list(query);
   }
 
   @Post()
@@ -53,17 +56,17 @@ export class ClustersController {
   }
 
   @Get(':id/partners')
-  @ApiOperation({ summary: 'Partner clusters that exchanges can cross to.' })
-  @ApiResponse({ status: 200, type: ClusterListView })
+  @ApiOperation({ summary: 'Partner clusters that exchanges can cross to, newest first, a page at a time.' })
+  @ApiResponse({ status: 200, type: ClusterPage })
   @ApiProblems(404)
-  async partners(@Param('id', uuidParam()) id: string): Promise<ClusterListView> {
-    return { items: await this.clusters.partners(id) };
+  partners(@Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<ClusterPage> {
+    return this.clusters.partners(id, query);
   }
 
   @Post(':id/partners')
   @Roles('admin')
   @ApiOperation({ summary: 'Link a partner cluster (admin); the link works both ways.' })
-  @ApiResponse({ status: 201, type: ClusterListView })
+  @ApiResponse({ status: 201, type: ClusterListView, description: 'The partner cluster just linked.' })
   @ApiProblems(403, 404, 409)
   async addPartner(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: AddPartnerDto): Promise<ClusterListView> {
     return { items: await this.clusters.addPartner(actor, id, dto.partnerClusterId) };
@@ -90,5 +93,28 @@ export class ClustersController {
   @ApiProblems(403, 404)
   inviteStaff(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: InviteStaffDto): Promise<InvitationView> {
     return this.invitations.inviteStaff(actor, id, dto.email);
+  }
+
+  @Get(':id/invitations')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Pending staff invitations of the cluster, newest first (admin).' })
+  @ApiResponse({ status: 200, type: InvitationPage })
+  @ApiProblems(403, 404)
+  listInvitations(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<InvitationPage> {
+    return this.pending.list(actor, { clusterId: id }, query);
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a pending staff invitation (admin); one accepted, revoked or expired is a 409 with its state.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
+  @ApiProblems(403, 404, 409)
+  revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
+  ): Promise<void> {
+    return this.pending.revoke(actor, { clusterId: id }, invitationId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
+import { Page, PageQuery, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { ClusterPartnership } from './cluster-partnership.entity';
 import { Cluster } from './cluster.entity';
@@ -18,9 +19,9 @@ export class ClustersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<ClusterView[]> {
-    const clusters = await this.uow.reader.find(Cluster, { order: { name: 'ASC' } });
-    return this.views(this.uow.reader, clusters);
+  async list(query: PageQuery): Promise<Page<ClusterView>> {
+    const page = await paginate(this.uow.reader.createQueryBuilder(Cluster, 'c'), query);
+    return { items: await this.views(this.uow.reader, page.items), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ClusterView> {
@@ -51,15 +52,20 @@ export class ClustersService {
     });
   }
 
-  async partners(clusterId: string): Promise<ClusterView[]> {
+  /** The cluster's partners, newest cluster first, a page at a time. */
+  async partners(clusterId: string, query: PageQuery): Promise<Page<ClusterView>> {
     const em = this.uow.reader;
     await this.require(em, clusterId);
-    const pairs = await em.find(ClusterPartnership, { where: [{ clusterAId: clusterId }, { clusterBId: clusterId }] });
-    const ids = pairs.map((p) => (p.clusterAId === clusterId ? p.clusterBId : p.clusterAId));
-    if (ids.length === 0) return [];
-    return this.views(em, await em.find(Cluster, { where: { id: In(ids) }, order: { name: 'ASC' } }));
+    const qb = em.createQueryBuilder(Cluster, 'c').where(
+      `c.id IN (SELECT cluster_b_id FROM cluster_partnerships WHERE cluster_a_id = :id
+                UNION ALL SELECT cluster_a_id FROM cluster_partnerships WHERE cluster_b_id = :id)`,
+      { id: clusterId },
+    );
+    const page = await paginate(qb, query);
+    return { items: await this.views(em, page.items), nextCursor: page.nextCursor };
   }
 
+  /** Links the two clusters; answers the partner cluster. */
   async addPartner(actor: Actor, clusterId: string, partnerId: string): Promise<ClusterView[]> {
     if (!hasRole(actor, 'admin')) throw new NotAllowedError('Only an administrator links partner clusters.');
     await this.uow.run(async (em) => {
@@ -77,7 +83,7 @@ export class ClustersService {
         });
       }
     });
-    return this.partners(clusterId);
+    return this.views(this.uow.reader, [await this.require(this.uow.reader, partnerId)]);
   }
 
   async removePartner(actor: Actor, clusterId: string, partnerId: string): Promise<void> {

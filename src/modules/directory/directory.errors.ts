@@ -57,3 +57,9 @@ export class AlreadyMemberError extends DomainError {
     super('conflict', 'directory.already_member', 'This person is already a member of the organisation.');
   }
 }
+
+export class InvitationNotFoundError extends NotFoundError {
+  constructor() {
+    super('The invitation', 'directory.invitation_not_found');
+  }
+}

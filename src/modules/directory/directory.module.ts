@@ -7,13 +7,17 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { MembersService } from './members.service';
 import { MembershipLookupModule } from './membership-lookup.provider';
+import { MembershipsService } from './memberships.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
+import { PendingInvitationsService } from './pending-invitations.service';
 import { TalentsController } from './talents.controller';
 import { TalentsService } from './talents.service';
 
-const services = [ClustersService, OrganisationsService, MembersService, InvitationsService, TalentsService];
-const exported = [ClustersService, OrganisationsService, MembersService];
+const services = [
+  ClustersService, OrganisationsService, MembersService, InvitationsService, TalentsService, MembershipsService, PendingInvitationsService,
+];
+const exported = [ClustersService, OrganisationsService, MembersService, MembershipsService];
 
 const forApi: DynamicModule = {
   module: class DirectoryApiModule {},

@@ -8,6 +8,7 @@ export type InvitationKind = 'staff' | 'organisation_member';
 /** An emailed, single-use invitation to become cluster staff or a member of an organisation. */
 @Entity('invitations')
 @Index('ix_invitations_cluster_page', ['clusterId', 'createdAt', 'id'])
+@Index('ix_invitations_organisation_page', ['organisationId', 'createdAt', 'id'])
 export class Invitation {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -25,5 +26,8 @@ export class Invitation {
   @Column({ type: 'uuid' }) invitedBy: string;
   @Column({ type: 'timestamptz', precision: 3 }) expiresAt: Date;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) acceptedAt: Date | null;
+  /** Set when an owner, staff or an admin withdraws the invitation, or its inviter is removed; it can no longer be accepted. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) revokedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) revokedBy: string | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
 }

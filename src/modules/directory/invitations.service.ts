@@ -14,20 +14,10 @@ import { directoryAccess } from './directory-access';
 import { AlreadyMemberError, InvalidInvitationError, InvitationEmailTakenError, NotAllowedError } from './directory.errors';
 import { AcceptInvitationDto, InvitationView, InviteMemberDto } from './dto/member.dto';
 import { Invitation } from './invitation.entity';
+import { MembershipsService } from './memberships.service';
+import { invitationView } from './invitation-view';
 import { OrganisationMember } from './organisation-member.entity';
 import { OrganisationsService } from './organisations.service';
-
-function invitationView(i: Invitation): InvitationView {
-  return {
-    id: i.id,
-    email: i.email,
-    kind: i.kind,
-    clusterId: i.clusterId,
-    organisationId: i.organisationId,
-    organisationRole: i.organisationRole,
-    expiresAt: i.expiresAt.toISOString(),
-  };
-}
 
 /**
  * Accounts that act for a cluster or an organisation start from an emailed invitation: an admin
@@ -45,6 +35,7 @@ export class InvitationsService {
     private readonly users: UsersService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly memberships: MembershipsService,
   ) {}
 
   async inviteStaff(actor: Actor, clusterId: string, email: string): Promise<InvitationView> {
@@ -58,6 +49,7 @@ export class InvitationsService {
 
   async inviteMember(actor: Actor, organisationId: string, dto: InviteMemberDto): Promise<InvitationView> {
     return this.uow.run(async (em) => {
+      actor = await this.memberships.current(em, actor);
       const org = await this.organisations.visible(em, actor, organisationId);
       if (!directoryAccess.managesMembers(actor, org)) {
         throw new NotAllowedError('Only an owner of the organisation or cluster staff can invite members.');
@@ -76,7 +68,7 @@ export class InvitationsService {
   async accept(dto: AcceptInvitationDto): Promise<TokenPair> {
     return this.uow.run(async (em) => {
       const invitation = await em.findOne(Invitation, {
-        where: { tokenHash: hashSecretToken(dto.token), acceptedAt: IsNull() },
+        where: { tokenHash: hashSecretToken(dto.token), acceptedAt: IsNull(), revokedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
       if (!invitation || invitation.expiresAt.getTime() <= Date.now()) throw new InvalidInvitationError();
@@ -88,11 +80,11 @@ export class InvitationsService {
           throw new ValidationFailedError([{ field: 'displayName', messages: ['displayName is required for a new account'] }]);
         }
         user = await this.users.createInvited(em, {
-          email: invitation.email, displayName: dto.displayName, password: dto.password, roles: [], clusterId: null,
+          email: invitation.email, displayName: dto.displayName, password: dto.password, roles: [],
         });
       }
       if (invitation.kind === 'staff') {
-        user = await this.users.grant(em, user.id, ['staff'], invitation.clusterId);
+        user = await this.users.assignStaff(em, user.id, invitation.clusterId);
       } else {
         user = await this.users.grant(em, user.id, ['member']);
         await em.createQueryBuilder().insert().into(OrganisationMember)
@@ -100,7 +92,7 @@ export class InvitationsService {
           .orIgnore().execute();
       }
       await em.update(Invitation, { id: invitation.id }, { acceptedAt: new Date() });
-      await this.audit.record(em, { userId: user.id, roles: user.roles, clusterId: user.clusterId, organisations: [] }, {
+      await this.audit.record(em, { userId: user.id, roles: user.roles, clusterId: user.staffClusterId, organisations: [] }, {
         action: 'invitation.accepted', subjectKind: 'invitation', subjectId: invitation.id, clusterId: invitation.clusterId,
         after: { userId: user.id, kind: invitation.kind, organisationId: invitation.organisationId, role: invitation.organisationRole },
       });
@@ -116,7 +108,7 @@ export class InvitationsService {
   ): Promise<InvitationView> {
     const { token, hash } = newSecretToken();
     const expiresAt = new Date(Date.now() + this.config.EMAIL_TOKEN_TTL_HOURS * 3600 * 1000);
-    const invitation = await em.save(em.create(Invitation, { ...fields, tokenHash: hash, invitedBy: actor.userId, expiresAt, acceptedAt: null }));
+    const invitation = await em.save(em.create(Invitation, { ...fields, tokenHash: hash, invitedBy: actor.userId, expiresAt, acceptedAt: null, revokedAt: null, revokedBy: null }));
     await this.audit.record(em, actor, {
       action: 'invitation.created', subjectKind: 'invitation', subjectId: invitation.id, clusterId: fields.clusterId,
       after: invitationView(invitation),

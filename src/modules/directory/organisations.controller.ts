@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { PageQuery } from '../../platform/http/pagination';
 import { uuidParam } from '../../platform/http/validation';
-import { InvitationView, InviteMemberDto, MemberListView } from './dto/member.dto';
+import { InvitationPage, InvitationView, InviteMemberDto, MemberPage } from './dto/member.dto';
 import {
   CreateOrganisationDto,
   ListOrganisationsQuery,
@@ -15,6 +16,7 @@ import {
 import { InvitationsService } from './invitations.service';
 import { MembersService } from './members.service';
 import { OrganisationsService } from './organisations.service';
+import { PendingInvitationsService } from './pending-invitations.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -26,6 +28,7 @@ export class OrganisationsController {
     private readonly organisations: OrganisationsService,
     private readonly members: MembersService,
     private readonly invitations: InvitationsService,
+    private readonly pending: PendingInvitationsService,
   ) {}
 
   @Get()
@@ -65,11 +68,11 @@ export class OrganisationsController {
   }
 
   @Get(':id/members')
-  @ApiOperation({ summary: 'People who act for the organisation.' })
-  @ApiResponse({ status: 200, type: MemberListView })
+  @ApiOperation({ summary: 'People who act for the organisation, newest first, a page at a time.' })
+  @ApiResponse({ status: 200, type: MemberPage })
   @ApiProblems(404)
-  async listMembers(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<MemberListView> {
-    return { items: await this.members.list(actor, id) };
+  listMembers(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<MemberPage> {
+    return this.members.list(actor, id, query);
   }
 
   @Post(':id/members')
@@ -95,5 +98,26 @@ export class OrganisationsController {
     @Param('userId', uuidParam('userId')) userId: string,
   ): Promise<void> {
     return this.members.remove(actor, id, userId);
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: 'Pending invitations to the organisation, newest first (owner or staff).' })
+  @ApiResponse({ status: 200, type: InvitationPage })
+  @ApiProblems(404)
+  listInvitations(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<InvitationPage> {
+    return this.pending.list(actor, { organisationId: id }, query);
+  }
+
+  @Delete(':id/invitations/:invitationId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a pending invitation (owner or staff); one accepted, revoked or expired is a 409 with its state.' })
+  @ApiResponse({ status: 204, description: 'Done; no body.' })
+  @ApiProblems(404, 409)
+  revokeInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('invitationId', uuidParam('invitationId')) invitationId: string,
+  ): Promise<void> {
+    return this.pending.revoke(actor, { organisationId: id }, invitationId);
   }
 }

@@ -9,6 +9,7 @@ import { ClustersService } from './clusters.service';
 import { directoryAccess } from './directory-access';
 import { NotAllowedError, OrganisationNotFoundError } from './directory.errors';
 import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';
+import { MembershipsService } from './memberships.service';
 import { Organisation } from './organisation.entity';
 
 export function sizeClass(employees: number): OrganisationView['size'] {
@@ -45,6 +46,7 @@ export class OrganisationsService {
     private readonly uow: UnitOfWork,
     private readonly clusters: ClustersService,
     private readonly audit: AuditService,
+    private readonly memberships: MembershipsService,
   ) {}
 
   async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
@@ -94,6 +96,7 @@ export class OrganisationsService {
 
   async update(actor: Actor, id: string, dto: UpdateOrganisationDto): Promise<OrganisationView> {
     return this.uow.run(async (em) => {
+      actor = await this.memberships.current(em, actor);
       const org = await this.visible(em, actor, id, true);
       if (!directoryAccess.editsOrganisation(actor, org)) {
         throw new NotAllowedError('You cannot edit this organisation.');

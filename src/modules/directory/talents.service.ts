@@ -37,8 +37,8 @@ export class TalentsService {
         languages: [...new Set(dto.languages)],
         yearsOfExperience: dto.yearsOfExperience,
       });
-      // The home cluster scopes what the talent sees (programmes) and who reviews them (staff).
-      await this.users.grant(em, actor.userId, ['talent'], dto.homeClusterId);
+      // The home cluster lives here only: it scopes what the talent sees and which staff review
+      // them, and it is no staff assignment, which only an admin changes.
       return saved;
     });
     return (await this.views([profile]))[0];

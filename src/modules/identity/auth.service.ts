@@ -46,7 +46,6 @@ export class AuthService {
         displayName: dto.displayName,
         passwordHash,
         roles: ['talent'],
-        clusterId: null,
         emailVerifiedAt: null,
       }));
       await this.sendVerification(em, user);

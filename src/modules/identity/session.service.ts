@@ -70,7 +70,7 @@ export class SessionService {
     return {
       userId: user.id,
       roles: user.roles,
-      clusterId: user.clusterId,
+      clusterId: user.roles.includes('staff') ? user.staffClusterId : null,
       organisations: await this.memberships.forUser(user.id, em),
     };
   }

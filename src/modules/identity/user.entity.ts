@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../../platform/auth/actor';
 
 @Entity('users')
+@Check('ck_users_staff_cluster', `"staff_cluster_id" IS NULL OR 'staff' = ANY("roles")`)
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;
 
@@ -20,10 +21,13 @@ export class User {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: Role[];
 
-  /** Staff: the cluster they work for. Talent: home cluster. */
-  @Index('ix_users_cluster')
+  /**
+   * Staff: the cluster they work for, set only by an admin's staff invitation; null for everyone
+   * else. A talent's home cluster is a different fact, kept on the talent profile.
+   */
+  @Index('ix_users_staff_cluster')
   @Column({ type: 'uuid', nullable: true })
-  clusterId: string | null;
+  staffClusterId: string | null;
 
   /** Language of emails: en, sv or fi. */
   @Column({ type: 'text', default: 'en' })

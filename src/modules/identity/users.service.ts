@@ -33,7 +33,7 @@ export class UsersService {
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
-      clusterId: user.clusterId,
+      clusterId: user.staffClusterId,
       organisations: actor.organisations.map((o) => ({ organisationId: o.id, role: o.role })),
       locale: user.locale,
       emailVerified: user.emailVerifiedAt !== null,
@@ -55,7 +55,7 @@ export class UsersService {
       };
       await em.update(User, { id: user.id }, changes);
       await this.audit.record(em, actor, {
-        action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.clusterId,
+        action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.staffClusterId,
         before: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash },
         after: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash, ...changes },
       });
@@ -84,7 +84,7 @@ export class UsersService {
   async staffOf(em: EntityManager, clusterId: string): Promise<UserSummary[]> {
     const users = await em
       .createQueryBuilder(User, 'u')
-      .where("u.cluster_id = :clusterId AND 'staff' = ANY(u.roles)", { clusterId })
+      .where("u.staff_cluster_id = :clusterId AND 'staff' = ANY(u.roles)", { clusterId })
       .getMany();
     return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, locale: u.locale }));
   }
@@ -96,14 +96,13 @@ export class UsersService {
   /** Creates a verified account for someone who proved their address through an emailed invitation. */
   async createInvited(
     em: EntityManager,
-    input: { email: string; displayName: string; password: string; roles: Role[]; clusterId: string | null },
+    input: { email: string; displayName: string; password: string; roles: Role[] },
   ): Promise<User> {
     return em.save(em.create(User, {
       email: input.email.toLowerCase(),
       displayName: input.displayName,
       passwordHash: await this.hasher.hash(input.password),
       roles: input.roles,
-      clusterId: input.clusterId,
       emailVerifiedAt: new Date(),
     }));
   }
@@ -112,11 +111,22 @@ export class UsersService {
     return this.hasher.verify(user.passwordHash, password);
   }
 
-  /** Adds roles (and for staff or talent, sets the cluster) inside the caller's transaction. */
-  async grant(em: EntityManager, userId: string, roles: Role[], clusterId?: string): Promise<User> {
+  /** Adds roles inside the caller's transaction. Never touches a staff assignment (see `assignStaff`). */
+  async grant(em: EntityManager, userId: string, roles: Exclude<Role, 'staff'>[]): Promise<User> {
     const user = await em.findOneByOrFail(User, { id: userId });
     user.roles = [...new Set([...user.roles, ...roles])];
-    if (clusterId !== undefined) user.clusterId = clusterId;
+    return em.save(user);
+  }
+
+  /**
+   * Makes the user staff of this cluster, inside the caller's transaction. Only what an admin
+   * decided may call it (accepting an admin's staff invitation): the staff cluster scopes every
+   * staff right, so nothing the user edits themselves reaches it.
+   */
+  async assignStaff(em: EntityManager, userId: string, clusterId: string): Promise<User> {
+    const user = await em.findOneByOrFail(User, { id: userId });
+    user.roles = [...new Set([...user.roles, 'staff' as const])];
+    user.staffClusterId = clusterId;
     return em.save(user);
   }
 }

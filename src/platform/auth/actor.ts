@@ -12,7 +12,10 @@ export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 export interface Actor {
   userId: string;
   roles: Role[];
-  /** Staff: the cluster they work for. Talent: their home cluster. Otherwise null. */
+  /**
+   * Staff: the cluster they work for, the scope of every staff right (an admin assigns it).
+   * Null for everyone else; a talent's home cluster is on their talent profile, never here.
+   */
   clusterId: string | null;
   /** Organisations the user acts for, with their role in each. */
   organisations: { id: string; role: OrganisationRole }[];

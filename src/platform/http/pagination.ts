@@ -56,31 +56,38 @@ function decodeCursor(cursor: string): CursorKey {
   throw new ValidationFailedError([{ field: 'cursor', messages: ['cursor is not a cursor this API issued'] }]);
 }
 
+/** The uuid that breaks ties between rows created in the same millisecond: `id`, or another for tables keyed otherwise. */
+export interface TieBreaker<T> {
+  property: keyof T & string;
+  column: string;
+}
+
 /**
  * Keyset pagination, newest first, on (created_at, id): stable under inserts and O(limit) at any
  * depth, unlike OFFSET. The cursor is opaque to clients (base64url JSON).
  */
-export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
+export async function paginate<T extends ObjectLiteral & { createdAt: Date }>(
   qb: SelectQueryBuilder<T>,
   query: PageQuery,
+  tie = { property: 'id', column: 'id' } as TieBreaker<T>,
 ): Promise<Page<T>> {
   const alias = qb.alias;
   const limit = query.limit ?? 20;
   if (query.cursor) {
     const key = decodeCursor(query.cursor);
-    qb.andWhere(`(${alias}.created_at, ${alias}.id) < (:cursorT, :cursorId)`, {
+    qb.andWhere(`(${alias}.created_at, ${alias}.${tie.column}) < (:cursorT, :cursorId)`, {
       cursorT: key.t,
       cursorId: key.id,
     });
   }
   const rows = await qb
     .orderBy(`${alias}.createdAt`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
+    .addOrderBy(`${alias}.${tie.property}`, 'DESC')
     .limit(limit + 1)
     .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null;
+    rows.length > limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: String(last[tie.property]) }) : null;
   return { items, nextCursor };
 }

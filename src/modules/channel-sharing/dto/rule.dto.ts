@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageQuery } from '../../../platform/http/pagination';
 import { IsNaicsCode } from '../../directory/reference-data';
 import { RULE_SOURCES } from '../complementarity-rule.entity';
 
-export class RuleQuery {
+export class RuleQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Admins name the cluster; staff get their own.' })
   @IsOptional()
   @IsUUID()
@@ -40,8 +41,9 @@ export class RuleView {
   @ApiProperty() decisionsTotal: number;
 }
 
-export class RuleListView {
+export class RulePage {
   @ApiProperty({ type: [RuleView] }) items: RuleView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 export class SeededView {

@@ -68,3 +68,8 @@ export class ClusterView {
 export class ClusterListView {
   @ApiProperty({ type: [ClusterView] }) items: ClusterView[];
 }
+
+export class ClusterPage {
+  @ApiProperty({ type: [ClusterView] }) items: ClusterView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

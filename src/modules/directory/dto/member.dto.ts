@@ -46,8 +46,9 @@ export class MemberView {
   @ApiProperty() since: string;
 }
 
-export class MemberListView {
+export class MemberPage {
   @ApiProperty({ type: [MemberView] }) items: MemberView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 export class InvitationView {
@@ -57,5 +58,13 @@ export class InvitationView {
   @ApiProperty({ format: 'uuid' }) clusterId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
   @ApiProperty({ enum: ORGANISATION_ROLES, nullable: true, type: String }) organisationRole: string | null;
+  @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] }) status: string;
+  @ApiProperty({ format: 'uuid' }) invitedBy: string;
+  @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
+}
+
+export class InvitationPage {
+  @ApiProperty({ type: [InvitationView] }) items: InvitationView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -14,7 +14,11 @@ export class MeView {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) clusterId: string | null;
+  @ApiProperty({
+    format: 'uuid', nullable: true, type: String,
+    description: 'Staff: the cluster you work for (an admin assigns it); null otherwise. A talent\'s home cluster is on the talent profile.',
+  })
+  clusterId: string | null;
   @ApiProperty({ type: [MembershipView] }) organisations: MembershipView[];
   @ApiProperty({ enum: LOCALES }) locale: string;
   @ApiProperty() emailVerified: boolean;
