@@ -33,11 +33,11 @@ export class ComplementarityRulesController {
 
   @Post('seed')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Add default rules from the NAICS taxonomy for the categories your cluster\'s products use.' })
+  @ApiOperation({ summary: 'Add default rules from the NAICS taxonomy for the categories your cluster\'s products use (at most 500 a call).' })
   @ApiResponse({ status: 200, type: SeededView })
   @ApiProblems(404)
-  async seed(@CurrentActor() actor: Actor, @Body() dto: SeedRulesDto): Promise<SeededView> {
-    return { added: await this.rules.seedFromTaxonomy(actor, dto.clusterId) };
+  seed(@CurrentActor() actor: Actor, @Body() dto: SeedRulesDto): Promise<SeededView> {
+    return this.rules.seedFromTaxonomy(actor, dto.clusterId);
   }
 
   @Patch(':id')

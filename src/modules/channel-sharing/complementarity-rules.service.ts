@@ -15,6 +15,9 @@ import { ComplementarityRule } from './complementarity-rule.entity';
 import { CreateRuleDto, RuleView } from './dto/rule.dto';
 import { taxonomyPairs } from './taxonomy';
 
+/** Most taxonomy rules one seeding call adds: a cluster with many categories seeds in several calls. */
+export const SEED_RULES_PER_CALL = 500;
+
 const view = (r: ComplementarityRule): RuleView => ({
   id: r.id,
   clusterId: r.clusterId,
@@ -87,16 +90,23 @@ export class ComplementarityRulesService {
     });
   }
 
-  /** Default rules from the taxonomy for the categories the cluster's products use (see `taxonomyPairs`); existing rules stay. */
-  async seedFromTaxonomy(actor: Actor, clusterId?: string): Promise<number> {
+  /**
+   * Default rules from the taxonomy for the categories the cluster's products use (see
+   * `taxonomyPairs`); existing rules stay. One call adds at most `SEED_RULES_PER_CALL`, the
+   * strongest first; `remaining` says how many another call would add.
+   */
+  async seedFromTaxonomy(actor: Actor, clusterId?: string): Promise<{ added: number; remaining: number }> {
     const cluster = this.clusterFor(actor, clusterId);
     return this.uow.run(async (em) => {
       await this.clusters.require(em, cluster);
       const rows: { category: string; segments: string[] }[] = await em.query(
         `SELECT category, array_agg(DISTINCT segment ORDER BY segment) AS segments
          FROM products, unnest(segments) AS segment WHERE cluster_id = $1 GROUP BY category`, [cluster]);
-      const pairs = taxonomyPairs(rows);
-      if (pairs.length === 0) return 0;
+      const existing = new Set((await em.find(ComplementarityRule, { where: { clusterId: cluster }, select: { categoryA: true, categoryB: true } }))
+        .map((r) => `${r.categoryA}-${r.categoryB}`));
+      const missing = taxonomyPairs(rows).filter(([a, b]) => !existing.has(`${a}-${b}`)).sort((x, y) => y[2] - x[2]);
+      const pairs = missing.slice(0, SEED_RULES_PER_CALL);
+      if (pairs.length === 0) return { added: 0, remaining: 0 };
       const result = await em
         .createQueryBuilder()
         .insert()
@@ -110,7 +120,7 @@ export class ComplementarityRulesService {
         action: 'complementarity_rule.seeded', subjectKind: 'cluster', subjectId: cluster, clusterId: cluster, after: { added },
       });
       if (added > 0) await this.events.publish(em, 'channel_sharing.rules_changed', { clusterId: cluster });
-      return added;
+      return { added, remaining: missing.length - pairs.length };
     });
   }
 

@@ -160,7 +160,7 @@ describe('channel sharing catalogue: products, channels, complementarity rules',
     const again = await http().post('/api/v1/complementarity-rules/seed').set(own).send({}).expect(200);
     expect(again.body.added).toBe(0);
     const rules = await http().get('/api/v1/complementarity-rules').set(own).expect(200);
-    expect(rules.body.items.map((r: Row) => [`${r.categoryA}-${r.categoryB}`, r.weight, r.source])).toEqual([
+    expect(rules.body.items.map((r: Row) => [`${r.categoryA}-${r.categoryB}`, r.weight, r.source]).sort()).toEqual([
       ['326199-333318', 0.3, 'taxonomy'],
       ['326199-333415', 0.3, 'taxonomy'],
       ['333318-333415', 0.5, 'taxonomy'],

@@ -88,4 +88,22 @@ describe('directory and rules: bounded lists', () => {
     const res = await http().post('/api/v1/clusters').set(admin).send({ name: `Too many ${Date.now()}`, country: 'FI', regions });
     expect((expectProblem(res, 400).errors as { field: string }[])[0].field).toBe('regions');
   });
+
+  it('caps the taxonomy rules one seeding call adds at 500; the next call adds the rest', async () => {
+    const cluster = await world.cluster();
+    const org = await world.organisation(cluster.id);
+    const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
+    // 40 categories of 40 industry groups sharing a segment: 780 default pairs.
+    await world.db.query(
+      `INSERT INTO products (organisation_id, cluster_id, name, category, grade, segments, markets)
+       SELECT $1, $2, 'Product ' || g, (100000 + g * 100)::text, 1, '{utilities}', '{FI}' FROM generate_series(1, 40) AS g`,
+      [org.id, cluster.id],
+    );
+    const first = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
+    expect(first.body).toEqual({ added: 500, remaining: 280 });
+    const second = await http().post('/api/v1/complementarity-rules/seed').set(staff).send({}).expect(200);
+    expect(second.body).toEqual({ added: 280, remaining: 0 });
+    const count = await world.one('SELECT count(*)::int AS n FROM complementarity_rules WHERE cluster_id = $1', [cluster.id]);
+    expect(count.n).toBe(780);
+  });
 });
