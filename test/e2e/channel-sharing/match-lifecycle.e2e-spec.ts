@@ -349,4 +349,16 @@ describe('channel sharing: a match from proposal to agreement', () => {
     const mails = await world.db.query(`SELECT 1 FROM notifications WHERE data->>'step' = 'expired' AND data->>'matchId' = $1`, [m.match.id]);
     expect(mails.rowCount).toBe(2);
   });
+
+  it('a member removed from a party can no longer answer for it, though their access token still lists it', async () => {
+    const m = await market();
+    await approve(m.staff, m.approvalId, m.match.id, m.g);
+    const stillOwner = await world.auth(await world.member(m.guest.id, 'owner'));
+    await http().delete(`/api/v1/organisations/${m.guest.id}/members/${m.guestUser.id}`).set(stillOwner).expect(204);
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 404, 'channel_sharing.match_not_found');
+    expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.g).send({ reason: 'Not us' }), 404);
+    const row = await world.one('SELECT status, guest_accepted_at FROM channel_matches WHERE id = $1', [m.match.id]);
+    expect(row).toEqual({ status: 'approved', guest_accepted_at: null });
+    await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(stillOwner).send({}).expect(200);
+  });
 });
