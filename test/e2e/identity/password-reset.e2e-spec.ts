@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
@@ -175,24 +176,23 @@ describe('account recovery and squatted addresses', () => {
     await age(expired, 8);
     await age(fresh, 6);
     await age(verified, 30);
-    await runPurgeJob();
+    runPurgeJob();
     expect(await exists(expired)).toBe(false);
     expect(await exists(fresh)).toBe(true);
     expect(await exists(verified)).toBe(true);
   });
 });
 
-/** Runs the worker's job handler in-process against the test database. */
-async function runPurgeJob(): Promise<void> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { AppDataSource } = require(path.resolve('dist/src/platform/database/data-source.js'));
-  const { PurgeExpiredTokensJob } = require(path.resolve('dist/src/modules/identity/purge-expired-tokens.job.js'));
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  await AppDataSource.initialize();
-  try {
-    const uow = { run: (work: (em: unknown) => Promise<unknown>) => AppDataSource.transaction(work) };
-    await new PurgeExpiredTokensJob({ UNVERIFIED_ACCOUNT_DAYS: 7 }, uow).run();
-  } finally {
-    await AppDataSource.destroy();
-  }
+/** Runs the worker's job handler in a separate Node process against the test database. */
+function runPurgeJob(): void {
+  const script = `
+    const { AppDataSource } = require(${JSON.stringify(path.resolve('dist/src/platform/database/data-source.js'))});
+    const { PurgeExpiredTokensJob } = require(${JSON.stringify(path.resolve('dist/src/modules/identity/purge-expired-tokens.job.js'))});
+    (async () => {
+      await AppDataSource.initialize();
+      const uow = { run: (work) => AppDataSource.transaction(work) };
+      await new PurgeExpiredTokensJob({ UNVERIFIED_ACCOUNT_DAYS: 7 }, uow).run();
+      await AppDataSource.destroy();
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  execFileSync(process.execPath, ['-e', script], { env: process.env, encoding: 'utf8', timeout: 30_000 });
 }

@@ -105,14 +105,14 @@ export const invitation: TemplateDefinition<InvitationData> = {
     en: (d) => ({
       subject: `You are invited ${d.what} on Clusterlink`,
       text:
-        `Hello,\n\nyou are invited ${d.what} on Clusterlink.\n\n` +
-        `Accept by sending this token with a password to POST ${d.acceptUrl}:\n${d.token}\n\n` +
+        `Hello,\n\nyou are invited ${d.what} on Clusterlink.\n\nAccept by opening this link:\n${d.link}\n\n` +
+        `Or send this token with a password to POST ${d.acceptUrl}:\n${d.token}\n\n` +
         `The invitation expires at ${d.expiresAt}. If you did not expect it, ignore this email.\n`,
       html: htmlBody(
         'Hello,',
         `you are invited ${e(d.what)} on Clusterlink.`,
         `Accept by opening this link: <a href="${e(d.link)}">${e(d.link)}</a>`,
-        `Accept by sending this token with a password to <code>POST ${e(d.acceptUrl)}</code>:`,
+        `Or send this token with a password to <code>POST ${e(d.acceptUrl)}</code>:`,
         `<code>${e(d.token)}</code>`,
         `The invitation expires at ${e(d.expiresAt)}.`,
       ),
