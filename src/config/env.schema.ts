@@ -40,7 +40,12 @@ export const envSpec = {
   }),
   JWT_SECRET: secret({ desc: 'HMAC secret that signs access tokens; at least 16 characters.' }),
   JWT_ACCESS_TTL_SECONDS: num({ default: 900, desc: 'Lifetime of an access token in seconds.' }),
-  REFRESH_TTL_DAYS: num({ default: 30, desc: 'Lifetime of a refresh-token family in days.' }),
+  REFRESH_TTL_DAYS: num({ default: 30, desc: 'Absolute lifetime of a refresh-token family in days, counted from sign-in; rotation does not extend it.' }),
+  PASSWORD_RESET_TTL_MINUTES: num({ default: 30, desc: 'Lifetime of a password-reset token in minutes.' }),
+  UNVERIFIED_ACCOUNT_DAYS: num({
+    default: 7,
+    desc: 'Days after which a never-verified self-registered account is deleted and its address is free again.',
+  }),
   EMAIL_TOKEN_TTL_HOURS: num({
     default: 48,
     desc: 'Lifetime of email-verification and invitation tokens in hours.',

@@ -49,7 +49,7 @@ describe('SMTP failures', () => {
 });
 
 describe('templates', () => {
-  const data = { displayName: 'Aino', link: 'https://x/verify?token=abc', token: 'abc' };
+  const data = { link: 'https://x/verify-email#token=abc', token: 'abc' };
 
   it('renders the recipient\'s language and falls back to English', () => {
     expect(renderTemplate('identity.verify_email', data, 'fi').subject).toBe('Vahvista sähköpostiosoitteesi Clusterlinkiin');
@@ -58,14 +58,14 @@ describe('templates', () => {
   });
 
   it('escapes data in HTML', () => {
-    const html = renderTemplate('identity.verify_email', { ...data, displayName: '<script>x</script>' }).html;
+    const invitation = { what: 'to act for <script>x</script> as member', link: 'l', acceptUrl: 'u', token: 't', expiresAt: 'e' };
+    const html = renderTemplate('directory.invitation', invitation).html;
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');
   });
 
   it('removes secrets from stored data after sending', () => {
     expect(scrubSecrets('identity.verify_email', data)).toEqual({
-      displayName: 'Aino',
       link: '[removed after sending]',
       token: '[removed after sending]',
     });

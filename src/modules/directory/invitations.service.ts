@@ -64,7 +64,11 @@ export class InvitationsService {
     });
   }
 
-  /** Accepts with a new account, or with the password of the existing account of that email. */
+  /**
+   * Accepts with a new account, with the password of the existing verified account of that email,
+   * or, for an account that never confirmed the address, by setting its password (the mailed
+   * token proves the mailbox).
+   */
   async accept(dto: AcceptInvitationDto): Promise<TokenPair> {
     return this.uow.run(async (em) => {
       const invitation = await em.findOne(Invitation, {
@@ -73,7 +77,9 @@ export class InvitationsService {
       });
       if (!invitation || invitation.expiresAt.getTime() <= Date.now()) throw new InvalidInvitationError();
       let user = await this.users.findByEmail(em, invitation.email);
-      if (user) {
+      if (user && !user.emailVerifiedAt) {
+        user = await this.users.claimUnverified(em, user, dto.password);
+      } else if (user) {
         if (!(await this.users.checkPassword(user, dto.password))) throw new InvitationEmailTakenError();
       } else {
         if (!dto.displayName) {
@@ -118,7 +124,13 @@ export class InvitationsService {
       to: { email: fields.email },
       category: 'security',
       template: 'directory.invitation',
-      data: { what, acceptUrl: `${this.config.APP_URL}/api/v1/invitations/accept`, token, expiresAt: expiresAt.toISOString() },
+      data: {
+        what,
+        link: `${this.config.APP_URL}/accept-invitation#token=${encodeURIComponent(token)}`,
+        acceptUrl: `${this.config.APP_URL}/api/v1/invitations/accept`,
+        token,
+        expiresAt: expiresAt.toISOString(),
+      },
       clusterId: fields.clusterId,
     });
     return invitationView(invitation);

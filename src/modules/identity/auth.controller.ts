@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { AuthService } from './auth.service';
-import { AcceptedDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, VerifyEmailDto } from './dto/auth.dto';
+import {
+  AcceptedDto, ConfirmPasswordResetDto, EmailOnlyDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, VerifyEmailDto,
+} from './dto/auth.dto';
+import { PasswordResetService } from './password-reset.service';
 import { SessionService } from './session.service';
 
 @ApiTags('auth')
@@ -16,6 +19,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly passwordReset: PasswordResetService,
   ) {}
 
   @Post('register')
@@ -35,12 +39,30 @@ export class AuthController {
     return this.auth.verifyEmail(dto.token);
   }
 
-  @Get('verify-email')
+  @Post('verify-email/resend')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Mail a new verification token to an account that has not confirmed its address.' })
+  @ApiResponse({ status: 202, type: AcceptedDto })
+  async resendVerification(@Body() dto: EmailOnlyDto): Promise<AcceptedDto> {
+    await this.auth.resendVerification(dto.email);
+    return { status: 'verification_sent', message: `If ${dto.email} awaits confirmation, we sent it a new verification token.` };
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Mail a single-use password-reset token; the answer reveals nothing about accounts.' })
+  @ApiResponse({ status: 202, type: AcceptedDto })
+  async requestPasswordReset(@Body() dto: EmailOnlyDto): Promise<AcceptedDto> {
+    await this.passwordReset.request(dto.email);
+    return { status: 'reset_sent', message: `If ${dto.email} has an account, we sent it a password-reset token.` };
+  }
+
+  @Post('password-reset/confirm')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Confirm an email address by opening the emailed link.' })
+  @ApiOperation({ summary: 'Set a new password with the emailed token; signs out every session of the account.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
-  verifyEmailLink(@Query() dto: VerifyEmailDto): Promise<void> {
-    return this.auth.verifyEmail(dto.token);
+  confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
+    return this.passwordReset.confirm(dto.token, dto.newPassword);
   }
 
   @Post('login')

@@ -11,6 +11,12 @@ import { EmailNotVerifiedError, InvalidCredentialsError, InvalidEmailTokenError 
 import { SessionService, TokenPair } from './session.service';
 import { User } from './user.entity';
 
+/** An account that never confirmed its address and is older than the allowed days: its address is free. */
+export function isExpiredUnverified(user: User, days: number): boolean {
+  return !user.emailVerifiedAt && user.roles.every((r) => r === 'talent')
+    && user.createdAt.getTime() <= Date.now() - days * 24 * 3600 * 1000;
+}
+
 /** Self-service sign-up as a talent, email verification and sign-in. */
 @Injectable()
 export class AuthService {
@@ -23,14 +29,23 @@ export class AuthService {
   ) {}
 
   /**
-   * Creates an unverified talent account and mails a verification link. An email that already has
-   * an account gets a "you already have an account" mail instead, and the caller sees the same
-   * answer either way, so registration reveals no accounts.
+   * Creates an unverified talent account and mails a verification link. An address whose account
+   * never confirmed it gets a fresh verification mail (or, once that account is past
+   * UNVERIFIED_ACCOUNT_DAYS, is free again); a confirmed one gets a "you already have an account"
+   * mail. The caller sees the same answer either way, so registration reveals no accounts.
    */
   async register(dto: RegisterDto): Promise<void> {
     const passwordHash = await this.hasher.hash(dto.password);
     await this.uow.run(async (em) => {
-      const existing = await em.findOneBy(User, { email: dto.email });
+      let existing = await em.findOneBy(User, { email: dto.email });
+      if (existing && isExpiredUnverified(existing, this.config.UNVERIFIED_ACCOUNT_DAYS)) {
+        await em.delete(User, { id: existing.id });
+        existing = null;
+      }
+      if (existing && !existing.emailVerifiedAt) {
+        await this.sendVerification(em, existing);
+        return;
+      }
       if (existing) {
         await this.notifications.notify(em, {
           to: { userId: existing.id, email: existing.email, locale: existing.locale },
@@ -64,6 +79,15 @@ export class AuthService {
     });
   }
 
+  /** Mails a new verification token to an existing unverified account; anything else mails nobody. */
+  async resendVerification(email: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const user = await em.findOneBy(User, { email });
+      if (!user || user.emailVerifiedAt || isExpiredUnverified(user, this.config.UNVERIFIED_ACCOUNT_DAYS)) return;
+      await this.sendVerification(em, user);
+    });
+  }
+
   async login(dto: LoginDto): Promise<TokenPair> {
     const user = await this.uow.reader.findOneBy(User, { email: dto.email });
     // Verify against a decoy hash when the email is unknown, so both failures take as long.
@@ -73,8 +97,13 @@ export class AuthService {
     return this.uow.run((em) => this.sessions.start(em, user));
   }
 
-  /** The verification mail is an outbox row of this transaction: no account, no mail. */
+  /**
+   * The verification mail is an outbox row of this transaction: no account, no mail. Older unused
+   * verification tokens stop working. The mail goes to an unconfirmed address, so it carries no
+   * text the requester chose (no display name).
+   */
   private async sendVerification(em: EntityManager, user: User): Promise<void> {
+    await em.update(EmailToken, { userId: user.id, purpose: 'verify_email', usedAt: IsNull() }, { usedAt: new Date() });
     const { token, hash } = newSecretToken();
     await em.insert(EmailToken, {
       userId: user.id,
@@ -86,11 +115,7 @@ export class AuthService {
       to: { userId: user.id, email: user.email, locale: user.locale },
       category: 'security',
       template: 'identity.verify_email',
-      data: {
-        displayName: user.displayName,
-        link: `${this.config.APP_URL}/api/v1/auth/verify-email?token=${encodeURIComponent(token)}`,
-        token,
-      },
+      data: { link: `${this.config.APP_URL}/verify-email#token=${encodeURIComponent(token)}`, token },
       inApp: false,
     });
   }

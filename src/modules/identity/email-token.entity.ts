@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
-export type EmailTokenPurpose = 'verify_email';
+export type EmailTokenPurpose = 'verify_email' | 'password_reset';
 
 /** A single-use token sent by email (its SHA-256 stored). */
 @Entity('email_tokens')

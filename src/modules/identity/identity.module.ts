@@ -3,11 +3,12 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { PasswordResetService } from './password-reset.service';
 import { PurgeExpiredTokensJob } from './purge-expired-tokens.job';
 import { SessionService } from './session.service';
 import { UsersService } from './users.service';
 
-const services = [AuthService, SessionService, UsersService];
+const services = [AuthService, PasswordResetService, SessionService, UsersService];
 const exported = [UsersService, SessionService];
 
 // Built once: Nest tells dynamic modules apart by object, and directory imports identity too.

@@ -23,6 +23,9 @@ export class RefreshToken {
   @Column({ type: 'text' })
   tokenHash: string;
 
+  /** When the family's first token was issued (sign-in); carried over on rotation. */
+  @Column({ type: 'timestamptz', precision: 3 }) familyStartedAt: Date;
+  /** The family's absolute end: familyStartedAt + REFRESH_TTL_DAYS, the same on every token. */
   @Column({ type: 'timestamptz', precision: 3 }) expiresAt: Date;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) usedAt: Date | null;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) revokedAt: Date | null;

@@ -21,7 +21,8 @@ export interface TokenPair {
 
 /**
  * Sessions: a short-lived JWT access token plus an opaque refresh token that rotates on every use.
- * Refresh tokens of one sign-in share a family; presenting a rotated one revokes the family.
+ * Refresh tokens of one sign-in share a family; presenting a rotated one revokes the family. A
+ * family lives REFRESH_TTL_DAYS from sign-in, however often it rotates.
  */
 @Injectable()
 export class SessionService {
@@ -34,14 +35,14 @@ export class SessionService {
 
   /** Starts a new family for the user (sign-in). */
   async start(em: EntityManager, user: User): Promise<TokenPair> {
-    return this.issue(em, user, randomUUID());
+    return this.issue(em, user, randomUUID(), new Date());
   }
 
   /** Exchanges a refresh token for a new pair; a reused token revokes its whole family. */
   async rotate(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.uow.run(async (em) => {
       const row = await em.findOne(RefreshToken, { where: { tokenHash: hashSecretToken(refreshToken) } });
-      if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) {
+      if (!row || row.revokedAt || this.familyEnd(row.familyStartedAt) <= Date.now()) {
         return { error: new InvalidRefreshTokenError() };
       }
       // Conditional update: of two concurrent refreshes with the same token exactly one wins.
@@ -51,7 +52,7 @@ export class SessionService {
         return { error: new RefreshTokenReusedError() };
       }
       const user = await em.findOneByOrFail(User, { id: row.userId });
-      return { pair: await this.issue(em, user, row.familyId) };
+      return { pair: await this.issue(em, user, row.familyId, row.familyStartedAt) };
     });
     // The revocation must commit even though the caller gets an error, hence no throw inside.
     if ('error' in outcome) throw outcome.error;
@@ -66,6 +67,11 @@ export class SessionService {
     });
   }
 
+  /** Signs out every session of the user (password reset, password change, mailbox proven by an invitation). */
+  async revokeAllOf(em: EntityManager, userId: string): Promise<void> {
+    await em.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
   async actorFor(em: EntityManager, user: User): Promise<Actor> {
     return {
       userId: user.id,
@@ -75,14 +81,20 @@ export class SessionService {
     };
   }
 
-  private async issue(em: EntityManager, user: User, familyId: string): Promise<TokenPair> {
+  /** A family ends REFRESH_TTL_DAYS after sign-in; rotation does not move that end. */
+  private familyEnd(familyStartedAt: Date): number {
+    return familyStartedAt.getTime() + this.config.REFRESH_TTL_DAYS * 24 * 3600 * 1000;
+  }
+
+  private async issue(em: EntityManager, user: User, familyId: string, familyStartedAt: Date): Promise<TokenPair> {
     const actor = await this.actorFor(em, user);
     const { token, hash } = newSecretToken();
     await em.insert(RefreshToken, {
       userId: user.id,
       familyId,
       tokenHash: hash,
-      expiresAt: new Date(Date.now() + this.config.REFRESH_TTL_DAYS * 24 * 3600 * 1000),
+      familyStartedAt,
+      expiresAt: new Date(this.familyEnd(familyStartedAt)),
     });
     return {
       accessToken: await this.jwt.signAsync({ ...claimsOf(actor) }),

@@ -7,6 +7,7 @@ import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { AuditService } from '../audit/audit.service';
 import { MeView, UpdateMeDto } from './dto/me.dto';
 import { WrongCurrentPasswordError } from './identity.errors';
+import { SessionService } from './session.service';
 import { User } from './user.entity';
 
 export interface UserSummary {
@@ -23,6 +24,7 @@ export class UsersService {
     private readonly uow: UnitOfWork,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   async me(actor: Actor): Promise<MeView> {
@@ -54,6 +56,8 @@ export class UsersService {
         ...(newHash !== undefined ? { passwordHash: newHash } : {}),
       };
       await em.update(User, { id: user.id }, changes);
+      // A new password signs out every session, this one included: whoever knew the old one is out.
+      if (newHash !== undefined) await this.sessions.revokeAllOf(em, user.id);
       await this.audit.record(em, actor, {
         action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.staffClusterId,
         before: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash },
@@ -105,6 +109,18 @@ export class UsersService {
       roles: input.roles,
       emailVerifiedAt: new Date(),
     }));
+  }
+
+  /**
+   * An invitation mailed to this address proves the mailbox: an account that never confirmed it
+   * (possibly registered by someone else) takes the invitee's password, becomes verified, and
+   * every session it had ends.
+   */
+  async claimUnverified(em: EntityManager, user: User, password: string): Promise<User> {
+    user.passwordHash = await this.hasher.hash(password);
+    user.emailVerifiedAt = new Date();
+    await this.sessions.revokeAllOf(em, user.id);
+    return em.save(user);
   }
 
   async checkPassword(user: User, password: string): Promise<boolean> {

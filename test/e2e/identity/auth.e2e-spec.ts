@@ -35,9 +35,8 @@ describe('sign-up, verification and sessions', () => {
     expectProblem(await http().post('/api/v1/auth/login').send({ email, password }), 403, 'identity.email_not_verified');
 
     const [mail] = await waitForMail(email.toLowerCase(), { subject: /Confirm your email/ });
-    expect(mail.text).toContain('Ada Lovelace');
     const token = tokenIn(mail);
-    await http().get('/api/v1/auth/verify-email').query({ token }).expect(204);
+    await http().post('/api/v1/auth/verify-email').send({ token }).expect(204);
     // The link is single-use.
     expectProblem(await http().post('/api/v1/auth/verify-email').send({ token }), 400, 'identity.invalid_email_token');
 

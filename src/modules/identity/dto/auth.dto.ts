@@ -62,3 +62,25 @@ export class AcceptedDto {
   @ApiProperty({ example: 'verification_sent' }) status: string;
   @ApiProperty() message: string;
 }
+
+export class EmailOnlyDto {
+  @ApiProperty({ example: 'ada@example.org' })
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class ConfirmPasswordResetDto {
+  @ApiProperty({ description: 'The token from the password-reset email.' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(128)
+  newPassword: string;
+}

@@ -1,5 +1,7 @@
 import { channelMatch, ChannelMatchMailData } from './channel-sharing.templates';
-import { accountExists, AccountExistsData, invitation, InvitationData, verifyEmail, VerifyEmailData } from './identity.templates';
+import {
+  accountExists, AccountExistsData, invitation, InvitationData, passwordReset, PasswordResetData, verifyEmail, VerifyEmailData,
+} from './identity.templates';
 import { Locale, RenderedMail, TemplateDefinition } from './template.types';
 import {
   approvalDecided,
@@ -16,6 +18,7 @@ import {
 export interface TemplateData {
   'identity.verify_email': VerifyEmailData;
   'identity.account_exists': AccountExistsData;
+  'identity.password_reset': PasswordResetData;
   'directory.invitation': InvitationData;
   'approvals.requested': ApprovalRequestedData;
   'approvals.decided': ApprovalDecidedData;
@@ -28,6 +31,7 @@ export type TemplateName = keyof TemplateData;
 const TEMPLATES: { [T in TemplateName]: TemplateDefinition<TemplateData[T]> } = {
   'identity.verify_email': verifyEmail,
   'identity.account_exists': accountExists,
+  'identity.password_reset': passwordReset,
   'directory.invitation': invitation,
   'approvals.requested': approvalRequested,
   'approvals.decided': approvalDecided,
