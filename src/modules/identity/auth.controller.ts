@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
+import { ThrottleBy } from '../../platform/http/account-throttler.guard';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { AuthService } from './auth.service';
 import { AcceptedDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, VerifyEmailDto } from './dto/auth.dto';
@@ -19,6 +20,7 @@ export class AuthController {
   ) {}
 
   @Post('register')
+  @ThrottleBy('email', 'mail')
   @HttpCode(202)
   @ApiOperation({ summary: 'Create a talent account; a verification link is emailed.' })
   @ApiResponse({ status: 202, type: AcceptedDto })
@@ -44,6 +46,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ThrottleBy('email', 'sign-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiResponse({ status: 200, type: TokenPairDto })
