@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { World } from '../../factories/world';
 import { expectProblem } from '../../support/problem';
@@ -13,6 +14,8 @@ describe('hostile input', () => {
   let api: RunningApi;
   let world: World;
   let staff: Auth;
+  let member: Auth;
+  let organisationId: string;
   let clusterId: string;
   const http = () => request(api.url);
 
@@ -22,6 +25,8 @@ describe('hostile input', () => {
     const cluster = await world.cluster();
     clusterId = cluster.id;
     staff = await world.auth(await world.user(['staff'], { clusterId }));
+    organisationId = (await world.organisation(clusterId)).id;
+    member = await world.auth(await world.member(organisationId));
   });
   afterAll(async () => {
     await world.close();
@@ -41,6 +46,8 @@ describe('hostile input', () => {
       ['a NUL character in a registration', () => http().post('/api/v1/auth/register').send(registration('Eve\u0000Smith')), 'displayName'],
       ['a lone surrogate in an organisation name', () => http().post('/api/v1/organisations').set(staff).send(organisation('Org \ud800')), 'name'],
       ['a NUL character inside an array', () => http().post('/api/v1/organisations').set(staff).send({ ...organisation('Org ok'), naicsCodes: ['32\u00006199'] }), 'naicsCodes.0'],
+      ['a NUL character in a product name', () => http().post('/api/v1/products').set(member).send({ organisationId, name: 'Valve\u0000X', category: 'x', grade: 3, segments: ['b2b'], markets: ['FI'] }), 'name'],
+      ['a NUL character in a cursor', () => http().get('/api/v1/organisations').query({ cursor: 'abc\u0000' }).set(staff), 'cursor'],
       ['a NUL character in a list filter', () => http().get('/api/v1/organisations').query({ q: 'a\u0000b' }).set(staff), 'q'],
       ['a NUL character in an audit filter', () => http().get('/api/v1/audit').query({ action: 'x\u0000' }).set(staff), 'action'],
       ['a lone low surrogate in a profile update', () => http().patch('/api/v1/me').set(staff).send({ displayName: 'x \udfff' }), 'displayName'],
@@ -60,6 +67,16 @@ describe('hostile input', () => {
     ])('%s in a query filter is 400 naming it', async (_name, from) => {
       const body = expectProblem(await http().get('/api/v1/audit').query({ from }).set(staff), 400, 'common.validation_failed');
       expect(body.errors).toEqual([{ field: 'from', messages: [expect.any(String)] }]);
+    });
+
+    it.each([
+      ['a day that does not exist', '2025-02-30'],
+      ['an ISO week date', '2027-W01-1'],
+      ['a date with a time', '2027-01-01T00:00:00Z'],
+    ])('%s in a body is 400 naming it', async (_name, startsOn) => {
+      const terms = { commissionPct: 10, capacityAllotted: 1, termMonths: 12, startsOn };
+      const res = await http().post(`/api/v1/channel-matches/${randomUUID()}/agreement`).set(member).send(terms);
+      expect(expectProblem(res, 400, 'common.validation_failed').errors).toEqual([{ field: 'startsOn', messages: [expect.any(String)] }]);
     });
 
     it('accepts a calendar date and an instant with a zone', async () => {
