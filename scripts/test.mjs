@@ -93,6 +93,10 @@ async function main() {
     // The suite signs in many users from one address; the rate-limit test starts its own API
     // with a low limit.
     THROTTLE_AUTH_LIMIT: '100000',
+    // Likewise per account: the suite signs some users in many times (rate-limits.e2e-spec.ts
+    // starts APIs with low ones).
+    THROTTLE_ACCOUNT_LIMIT: '100000',
+    THROTTLE_MAIL_LIMIT: '100000',
     // A rule change schedules a cluster rebuild after a quiet minute; in the suite that rebuild
     // would land in a later file's worker. The one test of it starts a worker with a short delay.
     MATCHING_RULES_REBUILD_DELAY_MS: '3600000',

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config.LOG_LEVEL, 'api');
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(),
-    createFastifyAdapter(logger, config.HTTP_LOGS),
+    createFastifyAdapter(logger, config),
     { logger: new PinoNestLogger(logger), bufferLogs: true },
   );
   await configureHttpApp(app, config);

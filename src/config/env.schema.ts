@@ -1,8 +1,24 @@
+import { isIP } from 'node:net';
 import { bool, cleanEnv, EnvError, EnvMissingError, makeValidator, num, port, str, url } from 'envalid';
 
 const secret = makeValidator<string>((value) => {
   if (value.length < 16) throw new EnvError('must be at least 16 characters');
   return value;
+});
+
+/** A hop count, or a comma-separated list of addresses and CIDR ranges; empty trusts no proxy. */
+const proxies = makeValidator<string>((value) => {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return trimmed;
+  for (const entry of trimmed.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    if (family === 0 || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new EnvError(`"${entry}" is not an address, a CIDR range or a hop count`);
+    }
+  }
+  return trimmed;
 });
 
 /**
@@ -55,6 +71,20 @@ export const envSpec = {
     desc: 'Requests one client may make to each /auth endpoint per window (shared by all API replicas).',
   }),
   THROTTLE_AUTH_TTL_SECONDS: num({ default: 60, desc: 'Length of the auth rate-limit window in seconds.' }),
+  THROTTLE_ACCOUNT_LIMIT: num({
+    default: 5,
+    desc: 'Attempts per window on one account, from any address: sign-ins per email, acceptances per invitation token, password checks on PATCH /me per user.',
+  }),
+  THROTTLE_ACCOUNT_TTL_SECONDS: num({ default: 900, desc: 'Length of the per-account rate-limit window in seconds.' }),
+  THROTTLE_MAIL_LIMIT: num({
+    default: 3,
+    desc: 'Requests per window that send mail to one address (registration, resent verification, password reset), from any client.',
+  }),
+  THROTTLE_MAIL_TTL_SECONDS: num({ default: 3600, desc: 'Length of the per-address mail rate-limit window in seconds.' }),
+  TRUSTED_PROXIES: proxies({
+    default: '',
+    desc: 'Proxies whose X-Forwarded-For is believed: a comma-separated list of addresses/CIDRs (e.g. 10.0.0.0/8), or the number of proxy hops in front of the API. Empty: none, the client is the socket peer.',
+  }),
   CORS_ORIGINS: str({
     default: '',
     desc: 'Comma-separated origins allowed by CORS; empty disables cross-origin requests.',

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
+import { ThrottleBy } from '../../platform/http/account-throttler.guard';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { TokenPairDto } from '../identity/dto/auth.dto';
 import { AcceptInvitationDto } from './dto/member.dto';
@@ -15,6 +16,7 @@ export class InvitationsController {
   @Post('accept')
   @Public()
   @UseGuards(ThrottlerGuard)
+  @ThrottleBy('token', 'invitation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an emailed invitation: creates the account (or joins with an existing one) and signs in.' })
   @ApiResponse({ status: 200, type: TokenPairDto })

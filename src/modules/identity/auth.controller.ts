@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
+import { ThrottleBy } from '../../platform/http/account-throttler.guard';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { AuthService } from './auth.service';
 import {
@@ -23,6 +24,7 @@ export class AuthController {
   ) {}
 
   @Post('register')
+  @ThrottleBy('email', 'mail')
   @HttpCode(202)
   @ApiOperation({ summary: 'Create a talent account; a verification link is emailed.' })
   @ApiResponse({ status: 202, type: AcceptedDto })
@@ -66,6 +68,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ThrottleBy('email', 'sign-in')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiResponse({ status: 200, type: TokenPairDto })

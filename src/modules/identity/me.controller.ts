@@ -2,6 +2,7 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor } from '../../platform/auth/decorators';
+import { ThrottleBy } from '../../platform/http/account-throttler.guard';
 import { ApiProblems } from '../../platform/http/api-problems.decorator';
 import { MeView, UpdateMeDto } from './dto/me.dto';
 import { UsersService } from './users.service';
@@ -21,9 +22,10 @@ export class MeController {
   }
 
   @Patch()
+  @ThrottleBy('user', 'password-check', { onlyWith: 'currentPassword' })
   @ApiOperation({ summary: 'Change your display name or password.' })
   @ApiResponse({ status: 200, type: MeView })
-  @ApiProblems(400)
+  @ApiProblems(400, 429)
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
     return this.users.updateMe(actor, dto);
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
 import { INestApplication, RequestMethod } from '@nestjs/common';
@@ -8,23 +9,52 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 import { ProblemDto } from './api-problems.decorator';
+import { installInputChecks } from './input-guard';
+import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from './problem';
 import { ProblemFilter } from './problem.filter';
+import { trustProxyOption } from './trusted-proxies';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over 16 KiB, a broken
+ * request line) still get a problem+json answer.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'common.headers_too_large']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'common.request_timeout']
+      : [400, 'common.bad_request'];
+  const body = JSON.stringify({
+    type: problemType(code),
+    title: titleFor(status),
+    status,
+    detail: status === 431 ? 'The request headers are too large.' : 'The request could not be read.',
+    code,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** The Fastify adapter with pino request logs and a request id taken from X-Request-Id or made. */
-export function createFastifyAdapter(logger: Pino, httpLogs: boolean): FastifyAdapter {
+export function createFastifyAdapter(logger: Pino, config: Pick<AppConfig, 'HTTP_LOGS' | 'TRUSTED_PROXIES'>): FastifyAdapter {
   return new FastifyAdapter({
     loggerInstance: logger,
-    logController: new LogController({ disableRequestLogging: !httpLogs }),
+    logController: new LogController({ disableRequestLogging: !config.HTTP_LOGS }),
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(config.TRUSTED_PROXIES),
+    clientErrorHandler: answerClientError,
   });
 }
 
@@ -56,6 +86,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  installInputChecks(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -12,9 +12,28 @@ const CODE_BY_STATUS: Record<number, string> = {
   405: 'common.method_not_allowed',
   409: 'common.conflict',
   413: 'common.payload_too_large',
+  414: 'common.uri_too_long',
   415: 'common.unsupported_media_type',
   429: 'common.rate_limited',
+  431: 'common.headers_too_large',
 };
+
+// Fastify's refusals before a handler runs, by their error code (Nest wraps them as the cause of
+// an HttpException).
+const CODE_BY_FASTIFY_CODE: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'common.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'common.malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'common.payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'common.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common.bad_request',
+};
+
+function codeOfFramework(error: unknown, status: number): string | undefined {
+  const fastifyCode = (error as { code?: unknown })?.code;
+  if (typeof fastifyCode === 'string' && CODE_BY_FASTIFY_CODE[fastifyCode]) return CODE_BY_FASTIFY_CODE[fastifyCode];
+  if (error instanceof SyntaxError && status === 400) return 'common.malformed_json';
+  return undefined;
+}
 
 /**
  * Maps every error, ours or the framework's, to one RFC 9457 problem+json body. Unknown errors
@@ -53,7 +72,8 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'common.internal' : 'common.request_error');
+    const code =
+      codeOfFramework(error.cause, status) ?? CODE_BY_STATUS[status] ?? (status >= 500 ? 'common.internal' : 'common.request_error');
     const response = error.getResponse();
     const message =
       typeof response === 'string'
@@ -75,7 +95,7 @@ export function toProblem(error: unknown): ProblemDetails {
   const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     // Errors Fastify raises before a handler runs: malformed JSON, wrong content type, body too large.
-    const code = CODE_BY_STATUS[fastifyStatus] ?? 'common.request_error';
+    const code = codeOfFramework(error, fastifyStatus) ?? CODE_BY_STATUS[fastifyStatus] ?? 'common.request_error';
     return {
       type: problemType(code),
       title: titleFor(fastifyStatus),

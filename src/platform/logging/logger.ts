@@ -1,17 +1,21 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger as Pino } from 'pino';
+import { serializeError, serializeRequest } from './log-redaction';
 
-/** One pino instance per process: JSON lines on stdout, shared by Fastify and Nest. */
-export function createRootLogger(level: string, processName: 'api' | 'worker' | 'cli'): Pino {
+/** One pino instance per process: JSON lines on stdout (or `destination`), shared by Fastify and Nest. */
+export function createRootLogger(level: string, processName: 'api' | 'worker' | 'cli', destination?: pino.DestinationStream): Pino {
   return pino({
     level,
     base: { process: processName, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Fastify's request logs and every logged error pass through these: no query values, no
+    // database parameters (see log-redaction.ts).
+    serializers: { req: serializeRequest, err: serializeError },
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.token'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 /**

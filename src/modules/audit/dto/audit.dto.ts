@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIsoDateOrInstant } from '../../../platform/http/iso-date.decorators';
 import { PageQuery } from '../../../platform/http/pagination';
 
 export class AuditQuery extends PageQuery {
@@ -7,8 +8,8 @@ export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) subjectId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorUserId?: string;
   @ApiPropertyOptional({ example: 'approval.decided' }) @IsOptional() @IsString() @MaxLength(80) action?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @IsISO8601() from?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD or an ISO-8601 date-time with its zone; inclusive' }) @IsOptional() @IsIsoDateOrInstant() from?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD or an ISO-8601 date-time with its zone; exclusive' }) @IsOptional() @IsIsoDateOrInstant() to?: string;
 }
 
 export class AuditEntryView {

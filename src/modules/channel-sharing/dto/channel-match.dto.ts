@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../../platform/http/pagination';
+import { IsIsoDate } from '../../../platform/http/iso-date.decorators';
 import { Trim } from '../../../platform/http/text.decorators';
 import { MATCH_STATUSES, MatchStatus } from '../channel-match.entity';
 
@@ -45,7 +46,7 @@ export class AgreementDto extends AnswerMatchDto {
 
   @ApiProperty({ minimum: 1, maximum: 120, example: 24 }) @IsInt() @Min(1) @Max(120) termMonths: number;
 
-  @ApiPropertyOptional({ example: '2027-01-01', description: 'Defaults to today.' }) @IsOptional() @IsDateString({ strict: true }) startsOn?: string;
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'Defaults to today.' }) @IsOptional() @IsIsoDate() startsOn?: string;
 }
 
 export class FactorView {
