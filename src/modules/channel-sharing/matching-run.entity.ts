@@ -31,6 +31,8 @@ export class MatchingRun {
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
   @Column({ type: 'text' }) trigger: RunTrigger;
   @Column({ type: 'text', nullable: true }) error: string | null;
+  /** Times the reconciler queued the run's jobs again after they vanished from Redis. */
+  @Column({ type: 'int', default: 0 }) requeues: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) finishedAt: Date | null;
 }

@@ -1,22 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createConnection } from 'node:net';
 import request from 'supertest';
 import { World } from '../../factories/world';
 import { expectProblem } from '../../support/problem';
-import { freePort, RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { OwnRedis, redisCall } from '../../support/own-redis';
+import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
 import { eventually } from '../../support/smtp-sink';
-
-/** One Redis command over a socket (redis-cli is not always installed). */
-function redisCall(port: number, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const sock = createConnection(port, '127.0.0.1');
-    let out = '';
-    sock.on('data', (d) => { out += d.toString(); sock.end(); });
-    sock.on('end', () => resolve(out));
-    sock.on('error', reject);
-    sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
-  });
-}
 
 describe('channel sharing: one full run per cluster, and a rate limit on staff runs', () => {
   let api: RunningApi;
@@ -69,35 +56,33 @@ describe('channel sharing: one full run per cluster, and a rate limit on staff r
 });
 
 describe('channel sharing: a run whose jobs the queue refuses', () => {
-  let redis: ChildProcess;
-  let port: number;
+  let redis: OwnRedis;
   let api: RunningApi;
   let world: World;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually(async () => (await redisCall(port, ['PING']).catch(() => '')).startsWith('+PONG'), 'the test Redis');
-    api = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis = await OwnRedis.start();
+    api = await startApi({ REDIS_URL: redis.url });
     world = new World(api.url);
   });
   afterAll(async () => {
     await world.close();
     await api.stop();
-    redis.kill('SIGKILL');
+    await redis.kill();
   });
 
   it('fails with a sentence for staff; the raw Redis error goes only to the log', async () => {
     const cluster = await world.cluster();
     const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
     // Redis now refuses every queue key (rate-limit counters still work): the flow cannot be added.
-    expect(await redisCall(port, ['ACL', 'SETUSER', 'default', 'reset', 'on', 'nopass', '~*throttle*', '&*', '+@all'])).toContain('+OK');
+    expect(await redisCall(redis.port, ['ACL', 'SETUSER', 'default', 'reset', 'on', 'nopass', '~*throttle*', '&*', '+@all'])).toContain('+OK');
     const refused = await request(api.url).post('/api/v1/matching-runs').set(staff).send({});
     expectProblem(refused, 503, 'channel_sharing.queue_unavailable');
     const { rows } = await world.db.query(`SELECT status, error FROM matching_runs WHERE cluster_id = $1`, [cluster.id]);
     expect(rows).toEqual([{ status: 'failed', error: "The run's jobs could not be queued; nothing was changed. Try again later." }]);
     const run = await request(api.url).get(`/api/v1/matching-runs`).set(staff).expect(200);
-    expect(run.body.items[0].error).not.toMatch(/NOPERM|redis/i);
-    expect(api.output()).toMatch(/NOPERM/);
+    expect(run.body.items[0].error).not.toMatch(/EXECABORT|NOPERM|redis/i);
+    // The queue's own words are in the log, next to the run they concern.
+    expect(api.output()).toMatch(/"context":"MatchingRunsService"[^\n]*(EXECABORT|NOPERM)/);
   });
 });
