@@ -54,7 +54,7 @@ describe('Redis loses every queued job: runs and mails are recovered from Postgr
     const finished = await eventually(async () => {
       const now = (await http().get(`/api/v1/matching-runs/${run.id}`).set(staff).expect(200)).body;
       return now.status !== 'running' ? now : undefined;
-    }, 'the run to finish after Redis came back', 60_000, 250);
+    }, 'the run to finish after Redis came back', 30_000, 250);
     expect(finished).toEqual(expect.objectContaining({ status: 'completed', shardsDone: 3, progressPct: 100, error: null }));
     for (const email of emails) await eventually(async () => (await mailTo(email)).length >= 1, `the mail to ${email}`, 30_000, 250);
     await sleep(4_000); // past OUTBOX_REQUEUE_AFTER_SECONDS: a mail sent twice would be here by now
