@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { World } from '../../factories/world';
 import { expectProblem } from '../../support/problem';
@@ -84,5 +85,48 @@ describe('channel sharing: a run whose jobs the queue refuses', () => {
     expect(run.body.items[0].error).not.toMatch(/EXECABORT|NOPERM|redis/i);
     // The queue's own words are in the log, next to the run they concern.
     expect(api.output()).toMatch(/"context":"MatchingRunsService"[^\n]*(EXECABORT|NOPERM)/);
+  });
+});
+
+describe('channel sharing: a rule-change rebuild while a run is in flight', () => {
+  let redis: OwnRedis;
+  let api: RunningApi;
+  let worker: RunningProcess;
+  let world: World;
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start();
+    const env = { REDIS_URL: redis.url, MATCHING_RULES_REBUILD_DELAY_MS: '200' };
+    api = await startApi(env);
+    worker = await startWorker(env);
+    world = new World(api.url);
+  });
+  afterAll(async () => {
+    await world.close();
+    await api.stop();
+    await worker.stop();
+    await redis.kill();
+  });
+
+  it('joins the run in flight instead of starting a second one', async () => {
+    const { cluster, staff, host, h } = await world.hostAndGuest();
+    await request(api.url).post('/api/v1/channels').set(h).send({
+      organisationId: host.id, name: 'Distributor', type: 'distributor', markets: ['FI'], segments: ['utilities'], capacity: 50, capacityUnit: 'pallets', commissionPct: 10,
+    }).expect(201);
+    // Shards wait while the matching queue is paused, so the staff run stays in flight.
+    const matching = new Queue('matching', { prefix: '{clusterlink}', connection: { host: '127.0.0.1', port: redis.port } });
+    const maintenance = new Queue('maintenance', { prefix: '{clusterlink}', connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      await matching.pause();
+      const run = (await request(api.url).post('/api/v1/matching-runs').set(staff).send({}).expect(201)).body;
+      await request(api.url).post('/api/v1/complementarity-rules').set(staff).send({ categoryA: '326199', categoryB: '333318', weight: 0.8 }).expect(201);
+      const rebuilt = await eventually(async () => (await maintenance.getJobs(['completed', 'failed'])).find((j) => j.name === 'channel-sharing.rebuild-cluster'), 'the rebuild job');
+      expect(rebuilt.returnvalue).toEqual({ runId: run.id });
+      const { rows } = await world.db.query(`SELECT id, trigger FROM matching_runs WHERE cluster_id = $1 AND organisation_id IS NULL`, [cluster.id]);
+      expect(rows).toEqual([{ id: run.id, trigger: 'staff' }]);
+    } finally {
+      await matching.resume();
+      await Promise.all([matching.close(), maintenance.close()]);
+    }
   });
 });
