@@ -193,7 +193,8 @@ async function startRedis({ dataDir, ports, state, reuse, taken, log }) {
   fs.rmSync(pidFile, { force: true });
   log(`Redis: starting on port ${port}`);
   const r = await run(bin('redis-server'), ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes',
-    '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction',
+    // AOF (fsync every second): a restart keeps queued and delayed jobs; what a loss drops, the worker's reconciler rebuilds from PostgreSQL.
+    '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction',
     '--dir', dir, '--pidfile', pidFile, '--logfile', logFile]);
   if (r.code !== 0) throw failure(`Redis: redis-server failed (exit ${r.code}).`, r.out, logFile);
   await waitFor('Redis', async () => readPid(pidFile) && redisPong(port), 20_000, logFile);
@@ -288,7 +289,7 @@ export async function stopServices({ dataDir, log = defaultLog } = {}) {
   dataDir = path.resolve(dataDir);
   const stopped = [];
   if (await pgRunningPort(pgDirOf(dataDir))) { await pgStop(pgDirOf(dataDir)); stopped.push('PostgreSQL'); }
-  // SIGTERM makes Redis shut down cleanly; with --save '' it writes nothing.
+  // SIGTERM makes Redis shut down cleanly, flushing its append-only file.
   if (await killPid(readPid(path.join(dataDir, 'redis', 'redis.pid')), 'redis')) stopped.push('Redis');
   const maildevPid = path.join(dataDir, 'maildev.pid');
   if (await killPid(readPid(maildevPid), 'maildev')) stopped.push('maildev');

@@ -118,6 +118,14 @@ export const envSpec = {
     default: 60_000,
     desc: 'Channel matching: quiet time after a complementarity-rule change before the cluster\'s matches are rebuilt (changes in between share one rebuild).',
   }),
+  RECONCILE_INTERVAL_MS: num({
+    default: 60_000,
+    desc: 'Worker: how often full matching runs whose jobs vanished from Redis are queued again from PostgreSQL (a run is failed after 3 tries); runs younger than this are left alone.',
+  }),
+  MATCHING_RUNS_PER_HOUR: num({
+    default: 6,
+    desc: 'Channel matching: most full runs staff may start for one cluster in an hour (one runs at a time in any case); the next is refused 429.',
+  }),
   MATCHING_REFRESH_DEBOUNCE_MS: num({
     default: 2_000,
     desc: 'Channel matching: quiet time after a catalogue edit before the organisation\'s matches are refreshed (edits in between share one refresh).',

@@ -11,6 +11,7 @@ import { ChannelMatchesService } from './channel-matches.service';
 import { MatchLifecycleJobs } from './match-lifecycle.jobs';
 import { MatchNotifier } from './match-notifier';
 import { MatchingJobs } from './matching-jobs';
+import { RunReconcilerJobs } from './run-reconciler.jobs';
 import { MatchingRunsController } from './matching-runs.controller';
 import { MatchingRunsService } from './matching-runs.service';
 import { ProposalWriter } from './proposal-writer';
@@ -24,7 +25,7 @@ const forApi: DynamicModule = {
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},
   imports: [DirectoryModule.forWorker(), ApprovalsModule.forWorker(), NotificationsModule.forWorker()],
-  providers: [MatchingRunsService, MatchingJobs, ProposalWriter, MatchLifecycleJobs, MatchNotifier],
+  providers: [MatchingRunsService, MatchingJobs, RunReconcilerJobs, ProposalWriter, MatchLifecycleJobs, MatchNotifier],
 };
 
 /** Channel network sharing: catalogue, complementarity, matching, match lifecycle. */

@@ -10,6 +10,9 @@ export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 /** A full rebuild of a cluster's channel matches, split into shards any worker can take. */
 @Entity('matching_runs')
 @Index('ix_matching_runs_cluster_page', ['clusterId', 'createdAt', 'id'])
+// One full run (no organisation) per cluster at a time; concurrent starts settle on this index.
+@Index('uq_matching_runs_full_in_flight', ['clusterId'], { unique: true, where: "status = 'running' AND organisation_id IS NULL" })
+@Index('ix_matching_runs_staff_recent', ['clusterId', 'createdAt'], { where: "trigger = 'staff'" })
 @Check('ck_matching_runs_trigger', `"trigger" IN ('staff', 'schedule', 'rules_changed', 'refresh')`)
 export class MatchingRun {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -28,6 +31,8 @@ export class MatchingRun {
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
   @Column({ type: 'text' }) trigger: RunTrigger;
   @Column({ type: 'text', nullable: true }) error: string | null;
+  /** Times the reconciler queued the run's jobs again after they vanished from Redis. */
+  @Column({ type: 'int', default: 0 }) requeues: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) finishedAt: Date | null;
 }

@@ -18,9 +18,9 @@ export class MatchingRunsController {
   constructor(private readonly runs: MatchingRunsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Rebuild your cluster\'s channel matches now (also runs on a schedule); proposals go to the approvals queue.' })
+  @ApiOperation({ summary: 'Rebuild your cluster\'s channel matches now (also runs on a schedule); proposals go to the approvals queue. One full run per cluster at a time (409 names the run in flight); staff may start MATCHING_RUNS_PER_HOUR an hour (429).' })
   @ApiResponse({ status: 201, type: MatchingRunView })
-  @ApiProblems(404, 503)
+  @ApiProblems(404, 409, 429, 503)
   start(@CurrentActor() actor: Actor, @Body() dto: StartRunDto): Promise<MatchingRunView> {
     const clusterId = dto.clusterId ?? actor.clusterId;
     if (!clusterId) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);

@@ -17,3 +17,20 @@ export class NotAPartyError extends DomainError {
     super('forbidden', 'channel_sharing.not_a_party', 'Only the host or the guest organisation answers a match.');
   }
 }
+
+/** A cluster has one full run queued or running at a time; the body names it. */
+export class RunInFlightError extends DomainError {
+  constructor(runId: string, status: string) {
+    super('conflict', 'channel_sharing.run_in_flight', `Run ${runId} is still ${status} for this cluster; start another once it has finished.`, {
+      runId, currentState: status,
+    });
+  }
+}
+
+export class RunRateLimitedError extends DomainError {
+  constructor(limit: number, retryAfterSeconds: number) {
+    super('rate_limited', 'channel_sharing.run_rate_limited', `Staff may start ${limit} full runs of a cluster per hour; try again later.`, {
+      retryAfterSeconds,
+    });
+  }
+}

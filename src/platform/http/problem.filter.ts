@@ -53,6 +53,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: error, requestId: request.id }, 'unhandled error');
     }
+    // A rate-limit refusal that knows when the limit lifts says so in the standard header too.
+    if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

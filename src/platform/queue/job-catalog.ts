@@ -24,6 +24,8 @@ export interface JobPayloads {
   'channel-sharing.rebuild-cluster': { clusterId: string };
   /** Remind parties of approved matches near their deadline; expire those past it. */
   'channel-sharing.expire-matches': Record<string, never>;
+  /** Queue again the jobs of full runs whose jobs vanished from Redis (or fail them). Every RECONCILE_INTERVAL_MS. */
+  'channel-sharing.reconcile-runs': Record<string, never>;
   /** Start a full rebuild for every cluster with channels. Scheduled daily at 02:30 UTC. */
   'channel-sharing.scheduled-runs': Record<string, never>;
   /** Delete refresh and email tokens past expiry (kept a week for forensics). Scheduled hourly. */
@@ -31,13 +33,19 @@ export interface JobPayloads {
 }
 export type JobName = keyof JobPayloads;
 
+/** The settings schedules are built from. */
+export interface ScheduleConfig {
+  DIGEST_HOUR_UTC: number;
+  RECONCILE_INTERVAL_MS: number;
+}
+
 export interface JobSpec {
   queue: QueueName;
   attempts: number;
   /** First retry delay; later retries double it (exponential backoff). */
   backoffMs: number;
   /** Repeats: every N ms, or a cron pattern (UTC) built from the configuration. */
-  repeat?: { everyMs: number } | { cron: (config: { DIGEST_HOUR_UTC: number }) => string };
+  repeat?: { everyMs: number | ((config: ScheduleConfig) => number) } | { cron: (config: ScheduleConfig) => string };
 }
 
 export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
@@ -55,6 +63,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'channel-sharing.refresh-organisation': { queue: 'matching', attempts: 5, backoffMs: 2_000 },
   'channel-sharing.rebuild-cluster': { queue: 'maintenance', attempts: 3, backoffMs: 10_000 },
   'channel-sharing.expire-matches': { queue: 'maintenance', attempts: 3, backoffMs: 30_000, repeat: { everyMs: 10 * 60 * 1000 } },
+  'channel-sharing.reconcile-runs': { queue: 'maintenance', attempts: 1, backoffMs: 10_000, repeat: { everyMs: (config) => config.RECONCILE_INTERVAL_MS } },
   'channel-sharing.scheduled-runs': { queue: 'maintenance', attempts: 3, backoffMs: 60_000, repeat: { cron: () => '30 2 * * *' } },
   'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
 };

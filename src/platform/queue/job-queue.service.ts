@@ -58,6 +58,11 @@ export class JobQueue {
     });
   }
 
+  /** Whether the queue still holds a job with this id (in any state). */
+  async exists(name: JobName, jobId: string): Promise<boolean> {
+    return (await this.queueOf(name).getJob(jobId)) != null;
+  }
+
   private queueOf(name: JobName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(JOB_CATALOG[name].queue), { strict: false });
   }

@@ -22,8 +22,10 @@ export class JobSchedulerService implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     await this.upsertAll(true);
-    // Redis holds the schedulers; if it restarts empty they are put back within five minutes.
-    this.timer = setInterval(() => void this.upsertAll(false).catch(() => undefined), 5 * 60 * 1000);
+    // Redis holds the schedulers; if it restarts empty they are put back within one reconcile
+    // interval (at most five minutes), so the reconciler itself comes back with them.
+    const every = Math.min(5 * 60 * 1000, this.config.RECONCILE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.upsertAll(false).catch(() => undefined), every);
     this.timer.unref();
   }
 
@@ -35,7 +37,9 @@ export class JobSchedulerService implements OnApplicationBootstrap, OnApplicatio
     for (const [name, spec] of Object.entries(JOB_CATALOG) as [JobName, (typeof JOB_CATALOG)[JobName]][]) {
       if (!spec.repeat) continue;
       const queue = this.moduleRef.get<Queue>(getQueueToken(spec.queue), { strict: false });
-      const repeat = 'everyMs' in spec.repeat ? { every: spec.repeat.everyMs } : { pattern: spec.repeat.cron(this.config), tz: 'UTC' };
+      const repeat = 'everyMs' in spec.repeat
+        ? { every: typeof spec.repeat.everyMs === 'function' ? spec.repeat.everyMs(this.config) : spec.repeat.everyMs }
+        : { pattern: spec.repeat.cron(this.config), tz: 'UTC' };
       await queue.upsertJobScheduler(name, repeat, {
         name,
         data: {},
