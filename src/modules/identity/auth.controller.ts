@@ -42,6 +42,7 @@ export class AuthController {
   }
 
   @Post('verify-email/resend')
+  @ThrottleBy('email', 'mail')
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a new verification token to an account that has not confirmed its address.' })
   @ApiResponse({ status: 202, type: AcceptedDto })
@@ -51,6 +52,7 @@ export class AuthController {
   }
 
   @Post('password-reset')
+  @ThrottleBy('email', 'mail')
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a single-use password-reset token; the answer reveals nothing about accounts.' })
   @ApiResponse({ status: 202, type: AcceptedDto })
