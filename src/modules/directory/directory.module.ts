@@ -9,6 +9,7 @@ import { MembersService } from './members.service';
 import { MembershipLookupModule } from './membership-lookup.provider';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
+import { DirectoryPersonalData } from './personal-data/directory-personal-data.contributor';
 import { TalentsController } from './talents.controller';
 import { TalentsService } from './talents.service';
 
@@ -19,7 +20,7 @@ const forApi: DynamicModule = {
   module: class DirectoryApiModule {},
   imports: [IdentityModule.forApi(), NotificationsModule.forApi(), MembershipLookupModule],
   controllers: [ClustersController, OrganisationsController, InvitationsController, TalentsController],
-  providers: services,
+  providers: [...services, DirectoryPersonalData],
   exports: exported,
 };
 const forWorker: DynamicModule = {

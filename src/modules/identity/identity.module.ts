@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
+import { IdentityPersonalData } from './personal-data/identity-personal-data.contributor';
 import { PurgeExpiredTokensJob } from './purge-expired-tokens.job';
 import { SessionService } from './session.service';
 import { UsersService } from './users.service';
@@ -15,8 +16,8 @@ const forApi: DynamicModule = {
   module: class IdentityApiModule {},
   imports: [NotificationsModule.forApi()],
   controllers: [AuthController, MeController],
-  providers: services,
-  exports: exported,
+  providers: [...services, IdentityPersonalData],
+  exports: [...exported, IdentityPersonalData],
 };
 const forWorker: DynamicModule = {
   module: class IdentityWorkerModule {},

@@ -58,6 +58,7 @@ export class UsersService {
         action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.clusterId,
         before: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash },
         after: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash, ...changes },
+        dataSubject: { userId: user.id },
       });
     });
     return this.me(actor);
