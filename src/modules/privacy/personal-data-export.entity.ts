@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * An export too large to answer inline, kept for its owner to download from the mailed link
- * until it expires; expired ones are deleted by the next export request or erasure of the owner.
+ * until it expires; an hourly job deletes expired ones, and erasure of the owner deletes theirs.
  */
 @Entity('personal_data_exports')
 export class PersonalDataExport {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThan, MoreThan } from 'typeorm';
+import { EntityManager, MoreThan } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../config/app-config';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
@@ -35,7 +35,6 @@ export class PersonalDataExportService {
     return this.uow.run(async (em) => {
       const account = await this.identity.account(em, actor.userId);
       if (!account) throw new PersonNotFoundError();
-      await em.delete(PersonalDataExport, { expiresAt: LessThan(new Date()) });
       const expiresAt = new Date(Date.now() + this.config.EXPORT_LINK_TTL_HOURS * 3600 * 1000);
       const row = await em.save(em.create(PersonalDataExport, { userId: actor.userId, document, expiresAt }));
       const location = `/api/v1/me/exports/${row.id}`;

@@ -5,10 +5,11 @@ import { ErasureService } from './erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
 import { PrivacyPersonalData } from './privacy-personal-data.contributor';
 import { PrivacyController } from './privacy.controller';
+import { PurgeExpiredExportsJob } from './purge-expired-exports.job';
 
 /**
  * Personal-data export and erasure across every module, through the contributors the modules
- * register with the PersonalDataRegistry. API only: both are requests of a person.
+ * register with the PersonalDataRegistry. The API serves both; the worker purges expired exports.
  */
 @Module({})
 export class PrivacyModule {
@@ -19,5 +20,9 @@ export class PrivacyModule {
       controllers: [PrivacyController],
       providers: [PersonalDataExportService, ErasureService, PrivacyPersonalData],
     };
+  }
+
+  static forWorker(): DynamicModule {
+    return { module: PrivacyModule, providers: [PurgeExpiredExportsJob] };
   }
 }

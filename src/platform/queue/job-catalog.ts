@@ -28,6 +28,8 @@ export interface JobPayloads {
   'channel-sharing.scheduled-runs': Record<string, never>;
   /** Delete refresh and email tokens past expiry (kept a week for forensics). Scheduled hourly. */
   'identity.purge-expired-tokens': Record<string, never>;
+  /** Delete stored personal-data exports past their link's expiry. Scheduled hourly. */
+  'privacy.purge-expired-exports': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -57,6 +59,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'channel-sharing.expire-matches': { queue: 'maintenance', attempts: 3, backoffMs: 30_000, repeat: { everyMs: 10 * 60 * 1000 } },
   'channel-sharing.scheduled-runs': { queue: 'maintenance', attempts: 3, backoffMs: 60_000, repeat: { cron: () => '30 2 * * *' } },
   'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
+  'privacy.purge-expired-exports': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
 };
 
 /**
