@@ -19,6 +19,13 @@ describe('sealed personal fields of the audit trail', () => {
     });
   });
 
+  it('opens only the values of the keys asked for, withholding other people\'s', () => {
+    const other = { id: 'k2', key: newKey() };
+    const mixed = { ...sealPersonal({ displayName: changes.displayName }, key), ...sealPersonal({ email: changes.email }, other) };
+    const keys = new Map([['k1', key.key], ['k2', other.key]]);
+    expect(openPersonal(mixed, keys, ['k1'])).toEqual({ displayName: changes.displayName, email: { before: null, after: '[personal]' } });
+  });
+
   it('replaces personal fields when an entry names no data subject, and refuses a value moved to another key', () => {
     expect(sealPersonal(changes, null).displayName).toEqual({ before: '[personal]', after: '[personal]' });
     const sealed = sealPersonal(changes, key);

@@ -71,8 +71,12 @@ export function keyIdsIn(changes: Changes): string[] {
   return Object.values(changes).flatMap((c) => [c.before, c.after].filter(isSealed).map((s) => s.$personal));
 }
 
-/** The changes with sealed values opened with the keys at hand, ERASED where a key was destroyed. */
-export function openPersonal(changes: Changes, keys: Map<string, Buffer>): Changes {
-  const open = (v: unknown) => (isSealed(v) ? unseal(v, keys.get(v.$personal)) : v);
+/**
+ * The changes with sealed values opened with the keys at hand, ERASED where a key was destroyed;
+ * with `onlyKeys`, values sealed with other keys read as UNATTRIBUTED.
+ */
+export function openPersonal(changes: Changes, keys: Map<string, Buffer>, onlyKeys?: string[]): Changes {
+  const open = (v: unknown) =>
+    !isSealed(v) ? v : onlyKeys && !onlyKeys.includes(v.$personal) ? UNATTRIBUTED : unseal(v, keys.get(v.$personal));
   return Object.fromEntries(Object.entries(changes).map(([f, c]) => [f, { before: open(c.before), after: open(c.after) }]));
 }

@@ -39,7 +39,8 @@ export class AuditPersonalData implements PersonalDataContributor, OnModuleInit 
       )
       .orderBy('a.created_at', 'ASC')
       .getMany();
-    return { entries: await this.audit.views(em, entries) };
+    // Their own values opened; other people's (an address they invited) stay withheld.
+    return { entries: await this.audit.views(em, entries, keyIds) };
   }
 
   async erase(em: EntityManager, subject: DataSubject): Promise<void> {

@@ -72,9 +72,13 @@ export class AuditService {
     return { items: await this.views(this.uow.reader, page.items), nextCursor: page.nextCursor };
   }
 
-  /** Entries as readers see them: personal values opened, or ERASED where the key was destroyed. */
-  async views(em: EntityManager, entries: AuditEntry[]): Promise<AuditEntryView[]> {
-    const keys = await this.keys.keys(em, entries.flatMap((a) => keyIdsIn(a.changes)));
+  /**
+   * Entries as readers see them: personal values opened, or ERASED where the key was destroyed.
+   * With `onlyKeys`, values sealed with any other key read as UNATTRIBUTED (someone else's data).
+   */
+  async views(em: EntityManager, entries: AuditEntry[], onlyKeys?: string[]): Promise<AuditEntryView[]> {
+    const ids = entries.flatMap((a) => keyIdsIn(a.changes));
+    const keys = await this.keys.keys(em, onlyKeys ? ids.filter((id) => onlyKeys.includes(id)) : ids);
     return entries.map((a) => ({
       id: a.id,
       clusterId: a.clusterId,
@@ -82,7 +86,7 @@ export class AuditService {
       action: a.action,
       subjectKind: a.subjectKind,
       subjectId: a.subjectId,
-      changes: openPersonal(a.changes, keys),
+      changes: openPersonal(a.changes, keys, onlyKeys),
       requestId: a.requestId,
       createdAt: a.createdAt.toISOString(),
     }));

@@ -91,6 +91,10 @@ describe('personal data: export and erasure', () => {
     const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
     const p = await person(cluster.id, staff);
 
+    // An address the person invited is someone else's data: the trail of it is theirs, the address is not.
+    const friend = `friend-${p.tag}@privacy.example`;
+    await http().post(`/api/v1/organisations/${p.org.id}/members`).set(p.auth).send({ email: friend, role: 'member' }).expect(201);
+
     const res = await http().get('/api/v1/me/export').set(p.auth).expect(200);
     const doc = res.body;
     expect(doc.identity.account).toEqual(expect.objectContaining({ id: p.user.id, email: p.user.email, displayName: p.name }));
@@ -108,6 +112,9 @@ describe('personal data: export and erasure', () => {
     expect(rename.changes.passwordHash).toBeUndefined();
     const invited = doc.audit.entries.find((e: Row) => e.action === 'invitation.created');
     expect(invited.changes.email.after).toBe(p.user.email);
+    const sent = doc.audit.entries.find((e: Row) => e.action === 'invitation.created' && e.actorUserId === p.user.id);
+    expect(sent.changes.email).toEqual({ before: null, after: '[personal]' });
+    expect(JSON.stringify(doc)).not.toContain(friend);
     // The trail itself holds those values sealed, never readable.
     const raw = await world.one(`SELECT changes::text AS t FROM audit_log WHERE id = $1`, [rename.id]);
     expect(raw.t).not.toContain(p.name);
