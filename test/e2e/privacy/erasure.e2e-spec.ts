@@ -168,6 +168,10 @@ describe('personal data: export and erasure', () => {
     expectProblem(await http().post(`/api/v1/users/${first.user.id}/erasure`).set(otherStaff), 404, 'privacy.person_not_found');
     expectProblem(await http().post(`/api/v1/users/${first.user.id}/erasure`).set(member), 403);
     expectProblem(await http().post(`/api/v1/users/${randomUUID()}/erasure`).set(admin), 404);
+    // Staff do not erase staff, even a colleague who acts for one of their cluster's organisations.
+    const colleague = await world.user(['staff', 'member'], { clusterId: home.id });
+    await world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [first.org.id, colleague.id]);
+    expectProblem(await http().post(`/api/v1/users/${colleague.id}/erasure`).set(homeStaff), 404, 'privacy.person_not_found');
     expect((await world.one(`SELECT email FROM users WHERE id = $1`, [first.user.id])).email).toBe(first.user.email);
 
     await http().post(`/api/v1/users/${first.user.id}/erasure`).set(homeStaff).expect(204);
