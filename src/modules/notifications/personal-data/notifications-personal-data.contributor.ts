@@ -9,8 +9,11 @@ import { NOTIFICATIONS_PERSONAL_DATA } from './notifications.personal-data';
 import { scrubber } from './scrub';
 
 const ERASED = { email: 'erased@invalid', displayName: 'Erased user' };
-/** Rows kept as a record that a mail went out (pseudonymised); the rest to the person are deleted. */
-const DELIVERED = ['sent', 'digested', 'failed'];
+/**
+ * Rows kept as a record that a mail went out (pseudonymised); the rest to the person (waiting,
+ * skipped, or failed and so resendable by staff) are deleted.
+ */
+const DELIVERED = ['sent', 'digested'];
 
 /**
  * The person's feed, mail rows and preferences, and their name or address inside rows to others
