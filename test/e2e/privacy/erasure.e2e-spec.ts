@@ -44,9 +44,10 @@ describe('personal data: export and erasure', () => {
     const other = await world.organisation(clusterId);
     await http().post(`/api/v1/organisations/${other.id}/members`).set(staff).send({ email: user.email, role: 'member' }).expect(201);
     // A mail that went out to the person, and one to someone else revealing the person's contacts.
-    await world.db.query(
+    const sent = await world.one(
       `INSERT INTO notifications (recipient_user_id, recipient_email, category, template, data, title, in_app, email_status, sent_at)
-       VALUES ($1, $2, 'security', 'identity.verify_email', jsonb_build_object('displayName', $3::text), 'Confirm', false, 'sent', now())`,
+       VALUES ($1, $2, 'security', 'identity.verify_email', jsonb_build_object('displayName', $3::text), 'Confirm', false, 'sent', now())
+       RETURNING id`,
       [user.id, user.email, name],
     );
     const bystander = await world.user(['member']);
@@ -56,7 +57,7 @@ describe('personal data: export and erasure', () => {
                'Both accepted: meet ' || $3, true, 'sent', now())`,
       [bystander.id, bystander.email, name, user.email],
     );
-    return { user, auth, org, name, skill, headline, tag };
+    return { user, auth, org, name, skill, headline, tag, sentMailId: sent.id };
   }
 
   /** Every (table, column) of schema public whose values are text, jsonb or text[]. */
@@ -141,6 +142,10 @@ describe('personal data: export and erasure', () => {
     expect(after.size).toBeGreaterThan(before.size);
     for (const [id, digest] of before) expect(after.get(id)).toBe(digest);
 
+    // A mail that went out stays counted, addressed to nobody.
+    expect(await world.one(`SELECT recipient_user_id, recipient_email, data, title FROM notifications WHERE id = $1`, [p.sentMailId])).toEqual({
+      recipient_user_id: null, recipient_email: 'erased@invalid', data: {}, title: '[erased]',
+    });
     // Signed out everywhere, and the account cannot sign in again.
     expectProblem(await http().post('/api/v1/auth/login').send({ email: p.user.email, password: FACTORY_PASSWORD }), 401);
     expectProblem(await http().post('/api/v1/auth/refresh').send({ refreshToken: refresh }), 401);
