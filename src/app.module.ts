@@ -12,6 +12,8 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { EventsModule } from './platform/events/events.module';
+import { PersonalDataModule } from './platform/personal-data/personal-data-registry';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 /** The HTTP API process: controllers and producers, no job processors. */
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         DirectoryModule.forApi(),
         ApprovalsModule.forApi(),
         ChannelSharingModule.forApi(),
+        PersonalDataModule,
+        PrivacyModule.forApi(),
       ],
     };
   }

@@ -10,6 +10,7 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { EventsModule } from './platform/events/events.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 /** The worker process: BullMQ processors, scheduled jobs and mail delivery; no HTTP. */
 @Module({})
@@ -29,6 +30,7 @@ export class WorkerModule {
         DirectoryModule.forWorker(),
         ApprovalsModule.forWorker(),
         ChannelSharingModule.forWorker(),
+        PrivacyModule.forWorker(),
       ],
     };
   }

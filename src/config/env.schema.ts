@@ -66,6 +66,11 @@ export const envSpec = {
     default: 48,
     desc: 'Lifetime of email-verification and invitation tokens in hours.',
   }),
+  EXPORT_INLINE_MAX_BYTES: num({
+    default: 1_000_000,
+    desc: 'Largest personal-data export (JSON bytes) answered inline by GET /me/export; a larger one is stored and mailed as a link.',
+  }),
+  EXPORT_LINK_TTL_HOURS: num({ default: 24, desc: 'Hours a mailed personal-data export can be downloaded; expired ones are refused, then deleted.' }),
   THROTTLE_AUTH_LIMIT: num({
     default: 10,
     desc: 'Requests one client may make to each /auth endpoint per window (shared by all API replicas).',

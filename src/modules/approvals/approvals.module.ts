@@ -6,13 +6,14 @@ import { ApprovalsQueueService } from './approvals-queue.service';
 import { ApprovalsController } from './approvals.controller';
 import { ApprovalsService } from './approvals.service';
 import { DecideApprovalService } from './decide-approval.service';
+import { ApprovalsPersonalData } from './personal-data/approvals-personal-data.contributor';
 import { RemindOverdueJob } from './remind-overdue.job';
 
 const forApi: DynamicModule = {
   module: class ApprovalsApiModule {},
   imports: [IdentityModule.forApi(), DirectoryModule.forApi(), NotificationsModule.forApi()],
   controllers: [ApprovalsController],
-  providers: [ApprovalsService, ApprovalsQueueService, DecideApprovalService],
+  providers: [ApprovalsService, ApprovalsQueueService, DecideApprovalService, ApprovalsPersonalData],
   exports: [ApprovalsService],
 };
 const forWorker: DynamicModule = {

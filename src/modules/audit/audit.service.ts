@@ -3,9 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { Page, paginate } from '../../platform/http/pagination';
+import { keyIdsIn, openPersonal, sealPersonal } from './audit-crypto';
 import { diff } from './audit-diff';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditEntryView, AuditQuery } from './dto/audit.dto';
+import { AuditDataSubject, PersonalDataKeys } from './personal-data-keys.service';
 
 export interface AuditInput {
   action: string;
@@ -14,33 +16,45 @@ export interface AuditInput {
   clusterId: string | null;
   before?: object | null;
   after?: object | null;
+  /**
+   * Whose personal data the changes hold: the values of personal fields (PERSONAL_AUDIT_FIELDS)
+   * are sealed with that person's key, and are replaced when no subject is named.
+   */
+  dataSubject?: AuditDataSubject;
 }
 
 /** Writes the trail in the caller's transaction; staff read their cluster's trail. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly keys: PersonalDataKeys,
+  ) {}
 
   async record(em: EntityManager, actor: Actor | null, input: AuditInput): Promise<void> {
-    await em.insert(AuditEntry, this.row(actor, input));
+    await em.insert(AuditEntry, await this.row(em, actor, input));
   }
 
   async recordMany(em: EntityManager, actor: Actor | null, inputs: AuditInput[]): Promise<void> {
     for (let i = 0; i < inputs.length; i += 1000) {
       const batch = inputs.slice(i, i + 1000);
       if (batch.length === 0) continue;
-      await em.insert(AuditEntry, batch.map((input) => this.row(actor, input)));
+      const rows = [];
+      for (const input of batch) rows.push(await this.row(em, actor, input));
+      await em.insert(AuditEntry, rows);
     }
   }
 
-  private row(actor: Actor | null, input: AuditInput) {
+  private async row(em: EntityManager, actor: Actor | null, input: AuditInput) {
+    const changes = diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null);
+    const key = input.dataSubject ? await this.keys.keyFor(em, input.dataSubject) : null;
     return {
       clusterId: input.clusterId,
       actorUserId: actor?.userId ?? null,
       action: input.action,
       subjectKind: input.subjectKind,
       subjectId: input.subjectId,
-      changes: diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null) as never,
+      changes: sealPersonal(changes, key) as never,
       requestId: actor?.requestId ?? null,
     };
   }
@@ -55,19 +69,26 @@ export class AuditService {
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
     const page = await paginate(qb, query);
-    return {
-      items: page.items.map((a) => ({
-        id: a.id,
-        clusterId: a.clusterId,
-        actorUserId: a.actorUserId,
-        action: a.action,
-        subjectKind: a.subjectKind,
-        subjectId: a.subjectId,
-        changes: a.changes,
-        requestId: a.requestId,
-        createdAt: a.createdAt.toISOString(),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: await this.views(this.uow.reader, page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Entries as readers see them: personal values opened, or ERASED where the key was destroyed.
+   * With `onlyKeys`, values sealed with any other key read as UNATTRIBUTED (someone else's data).
+   */
+  async views(em: EntityManager, entries: AuditEntry[], onlyKeys?: string[]): Promise<AuditEntryView[]> {
+    const ids = entries.flatMap((a) => keyIdsIn(a.changes));
+    const keys = await this.keys.keys(em, onlyKeys ? ids.filter((id) => onlyKeys.includes(id)) : ids);
+    return entries.map((a) => ({
+      id: a.id,
+      clusterId: a.clusterId,
+      actorUserId: a.actorUserId,
+      action: a.action,
+      subjectKind: a.subjectKind,
+      subjectId: a.subjectId,
+      changes: openPersonal(a.changes, keys, onlyKeys),
+      requestId: a.requestId,
+      createdAt: a.createdAt.toISOString(),
+    }));
   }
 }

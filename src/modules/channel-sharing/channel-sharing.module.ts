@@ -15,12 +15,16 @@ import { RunReconcilerJobs } from './run-reconciler.jobs';
 import { MatchingRunsController } from './matching-runs.controller';
 import { MatchingRunsService } from './matching-runs.service';
 import { ProposalWriter } from './proposal-writer';
+import { ChannelSharingPersonalData } from './personal-data/channel-sharing-personal-data.contributor';
 
 const forApi: DynamicModule = {
   module: class ChannelSharingApiModule {},
   imports: [DirectoryModule.forApi(), ApprovalsModule.forApi(), NotificationsModule.forApi()],
   controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController, ChannelMatchesController],
-  providers: [CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier, ProposalWriter],
+  providers: [
+    CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier, ProposalWriter,
+    ChannelSharingPersonalData,
+  ],
 };
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},

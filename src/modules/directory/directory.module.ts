@@ -11,6 +11,7 @@ import { MembershipsService } from './memberships.service';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { PendingInvitationsService } from './pending-invitations.service';
+import { DirectoryPersonalData } from './personal-data/directory-personal-data.contributor';
 import { TalentsController } from './talents.controller';
 import { TalentsService } from './talents.service';
 
@@ -23,7 +24,7 @@ const forApi: DynamicModule = {
   module: class DirectoryApiModule {},
   imports: [IdentityModule.forApi(), NotificationsModule.forApi(), MembershipLookupModule],
   controllers: [ClustersController, OrganisationsController, InvitationsController, TalentsController],
-  providers: services,
+  providers: [...services, DirectoryPersonalData],
   exports: exported,
 };
 const forWorker: DynamicModule = {

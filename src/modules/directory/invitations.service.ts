@@ -118,6 +118,7 @@ export class InvitationsService {
     await this.audit.record(em, actor, {
       action: 'invitation.created', subjectKind: 'invitation', subjectId: invitation.id, clusterId: fields.clusterId,
       after: invitationView(invitation),
+      dataSubject: { email: fields.email },
     });
     // An outbox row of this transaction: a rolled-back invitation mails nobody.
     await this.notifications.notify(em, {

@@ -4,6 +4,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { MeController } from './me.controller';
 import { PasswordResetService } from './password-reset.service';
+import { IdentityPersonalData } from './personal-data/identity-personal-data.contributor';
 import { PurgeExpiredTokensJob } from './purge-expired-tokens.job';
 import { SessionService } from './session.service';
 import { UsersService } from './users.service';
@@ -16,8 +17,8 @@ const forApi: DynamicModule = {
   module: class IdentityApiModule {},
   imports: [NotificationsModule.forApi()],
   controllers: [AuthController, MeController],
-  providers: services,
-  exports: exported,
+  providers: [...services, IdentityPersonalData],
+  exports: [...exported, IdentityPersonalData],
 };
 const forWorker: DynamicModule = {
   module: class IdentityWorkerModule {},

@@ -62,6 +62,7 @@ export class UsersService {
         action: 'user.updated', subjectKind: 'user', subjectId: user.id, clusterId: user.staffClusterId,
         before: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash },
         after: { displayName: user.displayName, locale: user.locale, passwordHash: user.passwordHash, ...changes },
+        dataSubject: { userId: user.id },
       });
     });
     return this.me(actor);

@@ -6,12 +6,13 @@ import { DeliveriesService } from './deliveries.service';
 import { FeedService } from './feed.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { NotificationsPersonalData } from './personal-data/notifications-personal-data.contributor';
 import { PreferencesService } from './preferences.service';
 
 const forApi: DynamicModule = {
   module: class NotificationsApiModule {},
   controllers: [NotificationsController],
-  providers: [NotificationsService, FeedService, DeliveriesService, PreferencesService],
+  providers: [NotificationsService, FeedService, DeliveriesService, PreferencesService, NotificationsPersonalData],
   exports: [NotificationsService],
 };
 const forWorker: DynamicModule = {

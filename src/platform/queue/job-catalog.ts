@@ -30,6 +30,8 @@ export interface JobPayloads {
   'channel-sharing.scheduled-runs': Record<string, never>;
   /** Delete refresh and email tokens past expiry (kept a week for forensics). Scheduled hourly. */
   'identity.purge-expired-tokens': Record<string, never>;
+  /** Delete stored personal-data exports past their link's expiry. Scheduled hourly. */
+  'privacy.purge-expired-exports': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -66,6 +68,7 @@ export const JOB_CATALOG: { readonly [N in JobName]: JobSpec } = {
   'channel-sharing.reconcile-runs': { queue: 'maintenance', attempts: 1, backoffMs: 10_000, repeat: { everyMs: (config) => config.RECONCILE_INTERVAL_MS } },
   'channel-sharing.scheduled-runs': { queue: 'maintenance', attempts: 3, backoffMs: 60_000, repeat: { cron: () => '30 2 * * *' } },
   'identity.purge-expired-tokens': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
+  'privacy.purge-expired-exports': { queue: 'maintenance', attempts: 3, backoffMs: 10_000, repeat: { everyMs: 60 * 60 * 1000 } },
 };
 
 /**

@@ -2,6 +2,7 @@ import { channelMatch, ChannelMatchMailData } from './channel-sharing.templates'
 import {
   accountExists, AccountExistsData, invitation, InvitationData, passwordReset, PasswordResetData, verifyEmail, VerifyEmailData,
 } from './identity.templates';
+import { exportReady, ExportReadyData, organisationOwnerless, OrganisationOwnerlessData } from './privacy.templates';
 import { Locale, RenderedMail, TemplateDefinition } from './template.types';
 import {
   approvalDecided,
@@ -25,6 +26,8 @@ export interface TemplateData {
   'approvals.overdue': ApprovalOverdueData;
   'notifications.digest': DigestData;
   'channel_sharing.match': ChannelMatchMailData;
+  'privacy.organisation_ownerless': OrganisationOwnerlessData;
+  'privacy.export_ready': ExportReadyData;
 }
 export type TemplateName = keyof TemplateData;
 
@@ -38,6 +41,8 @@ const TEMPLATES: { [T in TemplateName]: TemplateDefinition<TemplateData[T]> } = 
   'approvals.overdue': approvalOverdue,
   'notifications.digest': digest,
   'channel_sharing.match': channelMatch,
+  'privacy.organisation_ownerless': organisationOwnerless,
+  'privacy.export_ready': exportReady,
 };
 
 export function isTemplateName(name: string): name is TemplateName {
