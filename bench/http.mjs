@@ -2,6 +2,7 @@
 // authenticated, keyset-paginated list over a cluster with 10,000 organisations.
 // Starts its own PostgreSQL, Redis and SMTP catcher (or uses DATABASE_URL/REDIS_URL/SMTP_URL),
 // prints progress, and ends with one JSON line: {"hello_rps","list_rps","ratio","list_p99_ms",…}.
+import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { arg, buildAndMigrate, freePort, runBench } from './lib.mjs';
@@ -46,11 +47,11 @@ function run(opts) {
 
 runBench('http', log, async ({ services, children }) => {
   const env = buildAndMigrate(services, log, {
-    SMTP_URL: services.smtpUrl, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-0123456789', LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
+    SMTP_URL: services.smtpUrl, JWT_SECRET: process.env.JWT_SECRET ?? crypto.randomBytes(48).toString('base64url'), LOG_LEVEL: 'warn', HTTP_LOGS: 'false',
     THROTTLE_AUTH_LIMIT: '1000',
   });
   log(`seeding ${ROWS} organisations in one cluster`);
-  const staff = await seed(services.databaseUrl);
+  const staff = await seed(services.migrationDatabaseUrl);
   const port = await freePort();
   children.push(spawn(process.execPath, ['dist/src/main.js'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'inherit' }));
   const base = `http://127.0.0.1:${port}`;

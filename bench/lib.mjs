@@ -1,4 +1,5 @@
 // Small helpers every benchmark uses.
+import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,6 +8,9 @@ import { join } from 'node:path';
 import { startServices } from '../scripts/lib/services.mjs';
 
 /** A numeric `--name value` command-line option, or the fallback. */
+// Benchmarks run as production does, which refuses short or published secrets.
+const BENCH_SECRET = crypto.randomBytes(48).toString('base64url');
+
 export const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -29,8 +33,9 @@ export const freePort = () =>
  */
 export function buildAndMigrate(services, log, extra) {
   const env = {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl,
-    JWT_SECRET: 'bench-secret-0123456789', ...extra,
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl,
+    DATABASE_MIGRATION_URL: services.migrationDatabaseUrl, REDIS_URL: services.redisUrl,
+    JWT_SECRET: BENCH_SECRET, ...extra,
   };
   log('building and migrating');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

@@ -87,7 +87,7 @@ const peakRssMb = (pid) => rssMb(pid, 'VmHWM');
 
 runBench('matching', log, async ({ services, children, dataDir }) => {
   const env = buildAndMigrate(services, log, { SMTP_URL: 'smtp://127.0.0.1:1', LOG_LEVEL: 'warn', HTTP_LOGS: 'false' });
-  const db = new Client({ connectionString: services.databaseUrl });
+  const db = new Client({ connectionString: services.migrationDatabaseUrl });
   await db.connect();
 
   log(`generating ${SMES} SMEs (seed 20261123)`);
@@ -104,7 +104,7 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  children.push(await spawnNode('dist/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, async () => (await fetch(`${url}/api/docs-json`)).ok));
+  children.push(await spawnNode('dist/src/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, async () => (await fetch(`${url}/health`)).ok));
   const workers = [];
   const workerEnv = { ...env, LOG_LEVEL: 'info', ...(HEAP_MB ? { NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${HEAP_MB}`.trim() } : {}) };
   for (let i = 0; i < WORKERS; i++) workers.push(await spawnNode('dist/src/worker.js', workerEnv, async (out) => out.includes('worker ready')));
@@ -120,7 +120,7 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
   const parts = {
     workers: () => workers.reduce((sum, w) => sum + cpuSecondsOfTree(w.pid), 0),
     api: () => cpuSecondsOfTree(children[0].pid),
-    postgres: () => cpuSecondsOfTree(pidFromFile(join(dataDir, 'pg', 'postmaster.pid'))),
+    postgres: () => cpuSecondsOfTree(pidFromFile(join(services.pgDir, 'postmaster.pid'))),
     redis: () => cpuSecondsOfTree(pidFromFile(join(dataDir, 'redis', 'redis.pid'))),
   };
   const cpuAt = () => Object.fromEntries(Object.entries(parts).map(([name, seconds]) => [name, seconds()]));

@@ -49,7 +49,7 @@ runBench('outbox', log, async ({ services, children }) => {
   for (let i = 0; i < WORKERS; i++) children.push(await startWorker({ ...env, SMTP_URL: `smtp://127.0.0.1:${sinkPort}` }));
   log(`${WORKERS} worker process(es) ready; committing ${EMAILS} notifications in one transaction`);
 
-  const db = new Client({ connectionString: services.databaseUrl });
+  const db = new Client({ connectionString: services.migrationDatabaseUrl });
   await db.connect();
   await db.query('BEGIN');
   const { rows } = await db.query(

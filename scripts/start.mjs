@@ -105,14 +105,16 @@ async function main() {
   // Explicit environment wins for settings; the service URLs come from startServices, which
   // itself honours DATABASE_URL / REDIS_URL / SMTP_URL when they are set.
   const env = {
-    NODE_ENV: 'development', APP_URL: appUrl, ...process.env,
+    NODE_ENV: 'development', APP_URL: appUrl, DEMO_DATA: 'true', ...process.env,
     DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl,
     JWT_SECRET: jwtSecret(), PORT: String(port),
     ...(services.mailWebUrl ? { MAIL_WEB_URL: services.mailWebUrl } : {}),
   };
 
-  await step('migrate', [process.execPath, ['dist/src/cli/migrate.js']], env);
-  await step('seed', [process.execPath, ['dist/src/cli/seed.js']], env);
+  // Only migrate and seed sign in as the schema's owner; the API and worker get the app's role.
+  const ownerEnv = { ...env, DATABASE_MIGRATION_URL: services.migrationDatabaseUrl };
+  await step('migrate', [process.execPath, ['dist/src/cli/migrate.js']], ownerEnv);
+  await step('seed', [process.execPath, ['dist/src/cli/seed.js']], ownerEnv);
 
   log('starting the API and the worker…');
   appStarted = true;

@@ -80,12 +80,13 @@ async function main() {
   await phase('typecheck', () => mustPass('typecheck', npm(['run', '--silent', 'typecheck'])));
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusterlink-test-'));
   // The suite always gets its own services, whatever the developer's shell points at.
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'MAIL_WEB_URL']) delete process.env[name];
+  for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'SMTP_URL', 'MAIL_WEB_URL']) delete process.env[name];
   services = await phase('services', () => startServices({ dataDir: tmpDir, reuse: false, log: (m) => log(m) }));
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: services.databaseUrl,
+    DATABASE_MIGRATION_URL: services.migrationDatabaseUrl,
     REDIS_URL: services.redisUrl,
     SMTP_URL: services.smtpUrl,
     MAIL_WEB_URL: services.mailWebUrl,

@@ -10,6 +10,7 @@ import { TalentProfile } from '../modules/directory/talent-profile.entity';
 import { User } from '../modules/identity/user.entity';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { AppDataSource } from '../platform/database/data-source';
+import { validateEnv } from '../config/env.schema';
 import { Channel } from '../modules/channel-sharing/channel.entity';
 import { ComplementarityRule } from '../modules/channel-sharing/complementarity-rule.entity';
 import { Product } from '../modules/channel-sharing/product.entity';
@@ -103,6 +104,11 @@ async function seed(em: EntityManager): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Every demo account shares one published password: load them only when asked to.
+  if (!validateEnv(process.env).DEMO_DATA) {
+    console.log('DEMO_DATA is not true: no demo data loaded. Create the first administrator with `npm run admin:create`.');
+    return;
+  }
   await AppDataSource.initialize();
   try {
     await AppDataSource.transaction(seed);

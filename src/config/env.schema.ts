@@ -39,6 +39,10 @@ export const envSpec = {
     desc: 'Public base URL of the API, used in links inside emails.',
   }),
   DATABASE_URL: url({ desc: 'PostgreSQL connection URL, e.g. postgres://user:pass@host:5432/clusterlink.' }),
+  DATABASE_MIGRATION_URL: str({
+    default: '',
+    desc: 'PostgreSQL URL of the role that owns the schema, used only by `npm run migrate` and the seed; DATABASE_URL is then the application\'s role, which migrate grants row access (audit_log: insert and select only). Empty: migrations run as DATABASE_URL.',
+  }),
   DATABASE_POOL_SIZE: num({
     default: 20,
     desc: 'Connections per process in the PostgreSQL pool (a mail delivery holds one while it talks SMTP).',
@@ -54,7 +58,9 @@ export const envSpec = {
     default: 'Clusterlink <no-reply@clusterlink.local>',
     desc: 'From header of every email the service sends.',
   }),
-  JWT_SECRET: secret({ desc: 'HMAC secret that signs access tokens; at least 16 characters.' }),
+  JWT_SECRET: secret({
+    desc: 'HMAC secret that signs access tokens; at least 16 characters, and in production at least 32 bytes and none of the examples published with the project (generate one: `openssl rand -base64 48`).',
+  }),
   JWT_ACCESS_TTL_SECONDS: num({ default: 900, desc: 'Lifetime of an access token in seconds.' }),
   REFRESH_TTL_DAYS: num({ default: 30, desc: 'Absolute lifetime of a refresh-token family in days, counted from sign-in; rotation does not extend it.' }),
   PASSWORD_RESET_TTL_MINUTES: num({ default: 30, desc: 'Lifetime of a password-reset token in minutes.' }),
@@ -89,6 +95,15 @@ export const envSpec = {
   TRUSTED_PROXIES: proxies({
     default: '',
     desc: 'Proxies whose X-Forwarded-For is believed: a comma-separated list of addresses/CIDRs (e.g. 10.0.0.0/8), or the number of proxy hops in front of the API. Empty: none, the client is the socket peer.',
+  }),
+  DEMO_DATA: bool({
+    default: false,
+    desc: 'Seed: load the demo clusters, organisations and accounts (all with one published password). `npm start` sets it; never set it in production.',
+  }),
+  API_DOCS_PUBLIC: bool({
+    default: false,
+    devDefault: true,
+    desc: 'Serve the OpenAPI UI and JSON at /api/docs and /api/docs-json. Default: on outside production, off in production.',
   }),
   CORS_ORIGINS: str({
     default: '',
@@ -158,11 +173,31 @@ export type AppEnv = Readonly<ReturnType<typeof cleanEnv<typeof envSpec>>>;
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class InvalidEnvironmentError extends Error {}
 
+/**
+ * Secrets that appear in this repository's history, docs or scripts: anyone can read them, so a
+ * production boot refuses them whatever their length.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  'change-me-in-production-0123456789',
+  'bench-secret-0123456789',
+  'a-secret-of-enough-length',
+];
+const MIN_PRODUCTION_SECRET_BYTES = 32;
+
+/** Why `secret` may not sign production tokens, or null when it may. */
+export function productionSecretProblem(secret: string): string | null {
+  if (PUBLISHED_SECRETS.includes(secret)) return 'is a published example secret';
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_PRODUCTION_SECRET_BYTES) return `is ${bytes} bytes; production needs at least ${MIN_PRODUCTION_SECRET_BYTES}`;
+  if (new Set(secret).size < 8) return 'repeats too few characters to be random';
+  return null;
+}
+
 /** Validates raw variables and returns typed ones, or throws naming each missing or bad one. */
 export function validateEnv(raw: NodeJS.ProcessEnv | Record<string, unknown>): AppEnv {
   // An empty variable (`DATABASE_URL=`) counts as unset: it gets its default or is reported missing.
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== '' && value !== undefined));
-  return cleanEnv(given as Record<string, string>, envSpec, {
+  const env = cleanEnv(given as Record<string, string>, envSpec, {
     reporter: ({ errors }) => {
       const names = Object.keys(errors);
       if (names.length === 0) return;
@@ -175,4 +210,11 @@ export function validateEnv(raw: NodeJS.ProcessEnv | Record<string, unknown>): A
       throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
     },
   });
+  const secretProblem = env.NODE_ENV === 'production' ? productionSecretProblem(env.JWT_SECRET) : null;
+  if (secretProblem) {
+    throw new InvalidEnvironmentError(
+      `Invalid configuration:\n  - JWT_SECRET is invalid (${secretProblem}): set a random secret, e.g. \`openssl rand -base64 48\`.`,
+    );
+  }
+  return env;
 }

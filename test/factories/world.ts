@@ -20,12 +20,15 @@ type Auth = { authorization: string };
  * own sign-in endpoint, so tests act as real users.
  */
 export class World {
+  /** The application's own role, as the API and worker connect: rows only, audit_log append-only. */
   readonly db = new Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+  /** The schema's owner, for tests that inject faults with DDL (triggers); opens a connection only when used. */
+  readonly owner = new Pool({ connectionString: process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL, max: 1 });
 
   constructor(private readonly apiUrl: string) {}
 
   async close(): Promise<void> {
-    await this.db.end();
+    await Promise.all([this.db.end(), this.owner.end()]);
   }
 
   async one(sql: string, params: unknown[] = []): Promise<Row> {

@@ -82,7 +82,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const proc = spawnNode('main.js', { PORT: String(port), HOST: '127.0.0.1', APP_URL: `http://127.0.0.1:${port}`, ...env });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/api/docs-json`)).ok, proc, 'API');
+  await waitFor(async () => (await fetch(`${url}/health`)).ok, proc, 'API');
   return Object.assign(proc, { url });
 }
 

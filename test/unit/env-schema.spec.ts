@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envSpec, InvalidEnvironmentError, validateEnv } from '../../src/config/env.schema';
+import { envSpec, InvalidEnvironmentError, productionSecretProblem, validateEnv } from '../../src/config/env.schema';
 
 const valid = {
   DATABASE_URL: 'postgres://u@localhost:5432/db',
   REDIS_URL: 'redis://localhost:6379',
   SMTP_URL: 'smtp://localhost:1025',
-  JWT_SECRET: 'a-secret-of-enough-length',
+  JWT_SECRET: 'Zq3v9LwX8pT2mB6nR4yH7cJ1fK5sD0gA',
 };
 
 describe('environment schema', () => {
@@ -23,6 +23,25 @@ describe('environment schema', () => {
     expect(attempt).toThrow(/DATABASE_URL is missing/);
     expect(attempt).toThrow(/PORT is invalid/);
     expect(attempt).toThrow(/JWT_SECRET is invalid/);
+  });
+
+  it('in production (the default) refuses a short or published JWT secret; elsewhere 16 characters do', () => {
+    for (const secret of ['change-me-in-production-0123456789', 'bench-secret-0123456789', 'short-but-16-chars', 'x'.repeat(40)]) {
+      expect(() => validateEnv({ ...valid, JWT_SECRET: secret })).toThrow(/JWT_SECRET is invalid/);
+      expect(() => validateEnv({ ...valid, NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(/JWT_SECRET is invalid/);
+    }
+    expect(() => validateEnv({ ...valid, NODE_ENV: 'development', JWT_SECRET: 'short-but-16-chars' })).not.toThrow();
+    expect(validateEnv({ ...valid, NODE_ENV: 'production' }).JWT_SECRET).toBe(valid.JWT_SECRET);
+    expect(productionSecretProblem('ü'.repeat(16))).toMatch(/too few characters/); // 32 bytes, not random
+  });
+
+  it('demo data is off unless asked for; the API docs are off in production unless published', () => {
+    expect(validateEnv(valid)).toMatchObject({ DEMO_DATA: false, API_DOCS_PUBLIC: false });
+    expect(validateEnv({ ...valid, NODE_ENV: 'production' }).API_DOCS_PUBLIC).toBe(false);
+    expect(validateEnv({ ...valid, NODE_ENV: 'production', API_DOCS_PUBLIC: 'true' }).API_DOCS_PUBLIC).toBe(true);
+    expect(validateEnv({ ...valid, NODE_ENV: 'development' }).API_DOCS_PUBLIC).toBe(true);
+    expect(validateEnv({ ...valid, NODE_ENV: 'test' }).API_DOCS_PUBLIC).toBe(true);
+    expect(validateEnv({ ...valid, DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
   });
 
   it('the README documents every variable', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor, Role } from '../../platform/auth/actor';
 import { PasswordHasher } from '../../platform/auth/password-hasher';
+import { newSecretToken } from '../../platform/auth/secret-token';
 import { NotFoundError } from '../../platform/http/domain-error';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { AuditService } from '../audit/audit.service';
@@ -126,6 +127,23 @@ export class UsersService {
 
   async checkPassword(user: User, password: string): Promise<boolean> {
     return this.hasher.verify(user.passwordHash, password);
+  }
+
+  /**
+   * The operator's way in to a deployment without demo data (`npm run admin:create`): makes the
+   * address an administrator, creating a verified account with an unusable random password when
+   * there is none. Whoever holds the mailbox then sets the password through a reset link.
+   */
+  async ensureAdmin(em: EntityManager, email: string, displayName: string): Promise<{ user: User; created: boolean }> {
+    const existing = await this.findByEmail(em, email);
+    const user = existing
+      ? await this.grant(em, existing.id, ['admin'])
+      : await this.createInvited(em, { email, displayName, password: newSecretToken().token, roles: ['admin'] });
+    await this.audit.record(em, null, {
+      action: existing ? 'user.admin_granted' : 'user.admin_created', subjectKind: 'user', subjectId: user.id, clusterId: null,
+      after: { roles: user.roles }, dataSubject: { userId: user.id },
+    });
+    return { user, created: !existing };
   }
 
   /** Adds roles inside the caller's transaction. Never touches a staff assignment (see `assignStaff`). */

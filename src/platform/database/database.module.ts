@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { dataSourceOptions } from './database.config';
+import { DatabaseRoleCheck } from './database-role.check';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -12,7 +13,7 @@ import { UnitOfWork } from './unit-of-work';
       useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), autoLoadEntities: false }),
     }),
   ],
-  providers: [UnitOfWork],
+  providers: [UnitOfWork, DatabaseRoleCheck],
   exports: [UnitOfWork],
 })
 export class DatabaseModule {}

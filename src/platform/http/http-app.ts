@@ -90,7 +90,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  setupOpenApi(app);
+  // Production keeps its route map to itself unless the operator publishes it (API_DOCS_PUBLIC).
+  if (config.API_DOCS_PUBLIC) setupOpenApi(app);
 }
 
 export function buildOpenApiDocument(app: INestApplication) {

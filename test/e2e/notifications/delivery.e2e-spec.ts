@@ -47,10 +47,10 @@ describe('notification delivery: nothing lost, nothing twice', () => {
     await sink.start();
     await worker();
     // Fail registrations of rollback-* addresses at COMMIT, after the outbox row and its NOTIFY were written.
-    await world.db.query(`CREATE OR REPLACE FUNCTION test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+    await world.owner.query(`CREATE OR REPLACE FUNCTION test_fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'injected failure at commit'; END $$`);
-    await world.db.query(`DROP TRIGGER IF EXISTS test_fail_commit ON users`);
-    await world.db.query(`CREATE CONSTRAINT TRIGGER test_fail_commit AFTER INSERT ON users DEFERRABLE INITIALLY DEFERRED
+    await world.owner.query(`DROP TRIGGER IF EXISTS test_fail_commit ON users`);
+    await world.owner.query(`CREATE CONSTRAINT TRIGGER test_fail_commit AFTER INSERT ON users DEFERRABLE INITIALLY DEFERRED
       FOR EACH ROW WHEN (NEW.email LIKE 'rollback-%') EXECUTE FUNCTION test_fail_commit()`);
     try {
       const email = `rollback-${Date.now()}@test.example`;
@@ -65,7 +65,7 @@ describe('notification delivery: nothing lost, nothing twice', () => {
       expect((await world.db.query('SELECT 1 FROM notifications WHERE recipient_email = $1', [email])).rowCount).toBe(0);
       expect((await world.db.query('SELECT 1 FROM users WHERE email = $1', [email])).rowCount).toBe(0);
     } finally {
-      await world.db.query(`DROP TRIGGER IF EXISTS test_fail_commit ON users`);
+      await world.owner.query(`DROP TRIGGER IF EXISTS test_fail_commit ON users`);
     }
   });
 
