@@ -8,6 +8,7 @@ const env = {
   DATABASE_URL: 'postgres://u@localhost:5432/db',
   REDIS_URL: 'redis://localhost:6379',
   SMTP_URL: 'smtp://localhost:1025',
+  NODE_ENV: 'test',
   JWT_SECRET: 'a-secret-of-enough-length',
 };
 
