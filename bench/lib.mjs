@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServices } from '../scripts/lib/services.mjs';
 
-/** A numeric `--name value` command-line option, or the fallback. */
 // Benchmarks run as production does, which refuses short or published secrets.
 const BENCH_SECRET = crypto.randomBytes(48).toString('base64url');
 
+/** A numeric `--name value` command-line option, or the fallback. */
 export const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
