@@ -1,16 +1,14 @@
 import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { ValidationFailedError } from './domain-error';
+import { VALIDATOR_OPTIONS } from './validation-options';
 import { flattenValidationErrors } from './validation-errors';
 
 /** Whitelist, reject unknown fields, transform to DTO classes; every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...VALIDATOR_OPTIONS,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
 }
