@@ -10,7 +10,7 @@ export class FieldErrorDto {
 export class ProblemDto {
   @ApiProperty({ example: 'urn:clusterlink:problem:common.validation_failed' }) type: string;
   @ApiProperty({ example: 'Bad Request' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty({ example: 'The request has invalid fields.' }) detail: string;
   @ApiProperty({ example: 'common.validation_failed', description: 'Stable machine-readable error code.' })
   code: string;

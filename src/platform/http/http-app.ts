@@ -5,10 +5,10 @@ import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { buildOpenApiDocument } from './openapi-document';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
-import { ProblemDto } from './api-problems.decorator';
 import { installInputChecks } from './input-guard';
 import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from './problem';
 import { ProblemFilter } from './problem.filter';
@@ -91,25 +91,11 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('x-request-id', request.id);
   });
   // Production keeps its route map to itself unless the operator publishes it (API_DOCS_PUBLIC).
-  if (config.API_DOCS_PUBLIC) setupOpenApi(app);
+  if (config.API_DOCS_PUBLIC) setupOpenApi(app, config.APP_URL);
 }
 
-export function buildOpenApiDocument(app: INestApplication) {
-  const config = new DocumentBuilder()
-    .setTitle('Clusterlink API')
-    .setDescription(
-      'Talent exchanges, cooperative R&D, leading-enterprise brand clubs and channel network sharing for ' +
-        'industry clusters. Errors are RFC 9457 application/problem+json; lists use opaque cursors; times ' +
-        'are ISO-8601 UTC.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config, { deepScanRoutes: true, extraModels: [ProblemDto] });
-}
-
-function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+function setupOpenApi(app: INestApplication, appUrl: string): void {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, appUrl), {
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });

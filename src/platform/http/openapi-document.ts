@@ -1,0 +1,68 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDto } from './api-problems.decorator';
+import { toOpenApi31 } from './openapi-31';
+import { applyValidationRules } from './openapi-validation-rules';
+
+/** Operation extension set by `@Public()`; turned into `security: []` and removed from the document. */
+export const PUBLIC_OPERATION = 'x-public';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+});
+// Answers the HTTP layer gives before a route runs (src/platform/http/input-checks.ts).
+const FRAMEWORK_REFUSALS = {
+  body: {
+    400: 'Invalid input: malformed JSON, a body that is not an object, or invalid fields (`errors[]` names each).',
+    413: 'The body is larger than the API accepts.',
+    415: 'The body is not `application/json`.',
+  },
+  any: { 414: 'The URL is longer than the API accepts.' },
+};
+
+/**
+ * The document the API serves at /api/docs-json: what Nest's decorators describe, plus what the
+ * HTTP layer enforces on every route (servers, bearer security unless public, the framework's
+ * own 400/413/414/415 refusals, Retry-After on 429) and the validation rules of the DTOs.
+ */
+export function buildOpenApiDocument(app: INestApplication, appUrl: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Clusterlink API')
+    .setDescription(
+      'Talent exchanges, cooperative R&D, leading-enterprise brand clubs and channel network sharing for ' +
+        'industry clusters. Errors are RFC 9457 application/problem+json; lists use opaque cursors; times ' +
+        'are ISO-8601 UTC.',
+    )
+    .setVersion('1')
+    .addServer(appUrl, 'This deployment')
+    .addBearerAuth()
+    .addSecurityRequirements('bearer')
+    .build();
+  const doc = SwaggerModule.createDocument(app, config, { deepScanRoutes: true, extraModels: [ProblemDto] });
+  describeHttpLayer(doc);
+  applyValidationRules(doc);
+  return toOpenApi31(doc);
+}
+
+function describeHttpLayer(doc: OpenAPIObject): void {
+  for (const item of Object.values(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as (Record<string, unknown> & { responses: Record<string, Record<string, unknown>> }) | undefined;
+      if (!op) continue;
+      if (op[PUBLIC_OPERATION]) {
+        op.security = [];
+        delete op[PUBLIC_OPERATION];
+      }
+      const refusals = { ...FRAMEWORK_REFUSALS.any, ...(op.requestBody ? FRAMEWORK_REFUSALS.body : {}) };
+      for (const [status, description] of Object.entries(refusals)) op.responses[status] ??= problem(description);
+      const limited = op.responses['429'];
+      if (limited) {
+        limited.headers = {
+          'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+        };
+      }
+    }
+  }
+}
