@@ -101,6 +101,8 @@ async function main() {
     // A rule change schedules a cluster rebuild after a quiet minute; in the suite that rebuild
     // would land in a later file's worker. The one test of it starts a worker with a short delay.
     MATCHING_RULES_REBUILD_DELAY_MS: '3600000',
+    // Every API the tests start checks its responses against its OpenAPI document (below).
+    OPENAPI_RESPONSE_CHECK_FILE: path.join(tmpDir, 'contract-violations.jsonl'),
   };
   await phase('migrate', () => mustPass('migrate', [process.execPath, ['dist/src/cli/migrate.js']], env));
   const report = path.join(tmpDir, 'jest.json');
@@ -114,7 +116,22 @@ async function main() {
   } catch {
     console.log('tests: 0 passed, 1 failed (jest wrote no report)');
   }
-  return code;
+  return contractViolations(env.OPENAPI_RESPONSE_CHECK_FILE) ? code || 1 : code;
+}
+
+/** Prints the responses that did not match the OpenAPI document; true when there were any. */
+function contractViolations(file) {
+  if (!fs.existsSync(file)) return false;
+  const seen = new Map();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const v = JSON.parse(line);
+    const key = `${v.method} ${v.path} → ${v.status}: ${v.problem}${v.errors ? ` (${v.errors.join('; ')})` : ''}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  if (seen.size === 0) return false;
+  console.log(`contract: ${seen.size} kinds of responses do not match the OpenAPI document:`);
+  for (const [key, n] of [...seen].slice(0, 60)) console.log(`  ${key}${n > 1 ? ` ×${n}` : ''}`);
+  return true;
 }
 
 let exitCode;

@@ -105,6 +105,10 @@ export const envSpec = {
     devDefault: true,
     desc: 'Serve the OpenAPI UI and JSON at /api/docs and /api/docs-json. Default: on outside production, off in production.',
   }),
+  OPENAPI_RESPONSE_CHECK_FILE: str({
+    default: '',
+    desc: 'Tests: check every response against the OpenAPI document and append each mismatch to this file as a JSON line (`npm test` sets it and fails on any). Empty: no check.',
+  }),
   CORS_ORIGINS: str({
     default: '',
     desc: 'Comma-separated origins allowed by CORS; empty disables cross-origin requests.',

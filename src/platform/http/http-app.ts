@@ -7,6 +7,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { buildOpenApiDocument } from './openapi-document';
+import { installResponseCheck } from './openapi-response-check';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 import { installInputChecks } from './input-guard';
@@ -90,6 +91,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  if (config.OPENAPI_RESPONSE_CHECK_FILE) installResponseCheck(app, config.APP_URL, config.OPENAPI_RESPONSE_CHECK_FILE);
   // Production keeps its route map to itself unless the operator publishes it (API_DOCS_PUBLIC).
   if (config.API_DOCS_PUBLIC) setupOpenApi(app, config.APP_URL);
 }
