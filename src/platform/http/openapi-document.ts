@@ -19,7 +19,10 @@ const FRAMEWORK_REFUSALS = {
     413: 'The body is larger than the API accepts.',
     415: 'The body is not `application/json`.',
   },
-  any: { 414: 'The URL is longer than the API accepts.' },
+  any: {
+    414: 'The URL is longer than the API accepts.',
+    500: 'An unexpected failure; nothing was changed. Quote `requestId` to support.',
+  },
 };
 
 /**
