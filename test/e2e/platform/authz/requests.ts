@@ -43,8 +43,12 @@ export async function prepare(op: string, fx: AuthzWorld): Promise<PreparedCall>
       case 'POST /api/v1/approvals/{id}/decision':
       case 'POST /api/v1/approvals/{id}/assign':
         return { id: (await world.approvalRequest(a.id, { partyOrganisationIds: [org.id] })).id };
-      case 'POST /api/v1/users/{id}/erasure':
-        return { id: (await world.user(['talent'])).id };
+      case 'POST /api/v1/users/{id}/erasure': {
+        const person = await world.user(['talent']);
+        await world.db.query(`INSERT INTO talent_profiles (user_id, home_cluster_id, headline, skills, languages, years_of_experience)
+          VALUES ($1, $2, 'Chemist', '{}', '{en}', 2)`, [person.id, a.id]);
+        return { id: person.id };
+      }
       default:
         return {};
     }
@@ -88,7 +92,7 @@ async function input(op: string, fx: AuthzWorld): Promise<Omit<PreparedCall, 'pa
     'POST /api/v1/auth/refresh': { refreshToken: 'x'.repeat(43) },
     'POST /api/v1/auth/logout': { refreshToken: 'x'.repeat(43) },
     'PATCH /api/v1/me': { displayName: 'Still me' },
-    'POST /api/v1/clusters': { name: `Cluster ${u}`, country: 'FI' },
+    'POST /api/v1/clusters': { name: `Cluster ${u}`, country: 'FI', regions: ['North'] },
     'POST /api/v1/clusters/{id}/regions': { name: `Region ${u}` },
     'POST /api/v1/clusters/{id}/partners': { partnerClusterId: (await fx.world.cluster()).id },
     'POST /api/v1/clusters/{id}/staff': { email: `staff-${u}@test.example` },
@@ -97,17 +101,18 @@ async function input(op: string, fx: AuthzWorld): Promise<Omit<PreparedCall, 'pa
     'POST /api/v1/organisations/{id}/members': { email: `member-${u}@test.example`, role: 'member' },
     'POST /api/v1/invitations/accept': { token: 'x'.repeat(43), password: 'a long enough password', displayName: 'I' },
     'PUT /api/v1/talents/me': { homeClusterId: fx.a.id, headline: 'Engineer', skills: ['python'], languages: ['en'], yearsOfExperience: 3 },
-    'POST /api/v1/approvals/{id}/assign': {},
+    'POST /api/v1/approvals/{id}/assign': { assigneeId: fx.staffUser.id },
     'POST /api/v1/approvals/{id}/decision': { decision: 'rejected', reason: 'Not a fit' },
     'POST /api/v1/products': { organisationId: fx.org.id, name: `Product ${u}`, category: '326199', grade: 2, segments: ['utilities'], markets: ['FI'] },
     'PATCH /api/v1/products/{id}': { grade: 3 },
     'POST /api/v1/channels': { organisationId: fx.org.id, name: `Channel ${u}`, type: 'distributor', markets: ['FI'], segments: ['utilities'], capacity: 10, capacityUnit: 'pallets/month', commissionPct: 5 },
     'PATCH /api/v1/channels/{id}': { commissionPct: 7 },
-    'POST /api/v1/complementarity-rules': { categoryA: '311111', categoryB: String(311112 + Math.floor(Math.random() * 600000)), weight: 0.4 },
-    'POST /api/v1/complementarity-rules/seed': {},
+    // The pair exists already: an allowed caller gets 409, a refused one its 403/404 first.
+    'POST /api/v1/complementarity-rules': { clusterId: fx.a.id, categoryA: '326199', categoryB: '333318', weight: 0.4 },
+    'POST /api/v1/complementarity-rules/seed': { clusterId: fx.a.id },
     'PATCH /api/v1/complementarity-rules/{id}': { weight: 0.6 },
     'POST /api/v1/complementarity-rules/{id}/adopt-learned': {},
-    'POST /api/v1/matching-runs': {},
+    'POST /api/v1/matching-runs': { clusterId: fx.a.id },
     'POST /api/v1/channel-matches/{id}/accept': {},
     'POST /api/v1/channel-matches/{id}/decline': { reason: 'Not for us' },
     'POST /api/v1/channel-matches/{id}/agreement': { commissionPct: 10, capacityAllotted: 1, termMonths: 12 },
@@ -115,5 +120,8 @@ async function input(op: string, fx: AuthzWorld): Promise<Omit<PreparedCall, 'pa
     'POST /api/v1/me/erasure': { password: `not-${FACTORY_PASSWORD}` },
     'POST /api/v1/users/{id}/erasure': {},
   };
-  return op in bodies ? { body: bodies[op] } : {};
+  const queries: Record<string, Record<string, unknown>> = {
+    'GET /api/v1/complementarity-rules': { clusterId: fx.a.id },
+  };
+  return { ...(op in bodies ? { body: bodies[op] } : {}), ...(op in queries ? { query: queries[op] } : {}) };
 }
