@@ -10,7 +10,7 @@ import { buildOpenApiDocument } from './openapi-document';
 import { installResponseCheck } from './openapi-response-check';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
-import { installInputChecks } from './input-guard';
+import { installInputChecks, MAX_URL_LENGTH } from './input-guard';
 import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from './problem';
 import { ProblemFilter } from './problem.filter';
 import { trustProxyOption } from './trusted-proxies';
@@ -54,6 +54,9 @@ export function createFastifyAdapter(logger: Pino, config: Pick<AppConfig, 'HTTP
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // The router's own limit (100) would answer a long path segment with a bare 414 before any
+    // filter; the input guard caps the whole URL, and an over-long id fails its pipe as a 400.
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
     trustProxy: trustProxyOption(config.TRUSTED_PROXIES),
     clientErrorHandler: answerClientError,
   });

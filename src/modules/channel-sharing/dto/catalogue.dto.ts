@@ -22,6 +22,7 @@ import { OptionalButNotNull } from '../../../platform/http/text.decorators';
 import { IsCountryCode, IsNaicsCode } from '../../directory/reference-data';
 import { CHANNEL_TYPES, ChannelType } from '../matching/scoring';
 import { PRICE_BANDS, PriceBand } from '../product.entity';
+import { IsDecimal } from '../../../platform/http/decimal.decorator';
 
 const slugs = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value;
@@ -85,7 +86,7 @@ export class CreateChannelDto {
   @ApiProperty({ example: 120, description: 'Total capacity, in capacityUnit.' }) @IsInt() @Min(1) @Max(1_000_000_000) capacity: number;
   @ApiProperty({ example: 'pallets a month' }) @IsString() @MinLength(1) @MaxLength(60) capacityUnit: string;
   @ApiProperty({ example: 12.5, description: 'Commission the channel accepts, in percent.' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   commissionPct: number;

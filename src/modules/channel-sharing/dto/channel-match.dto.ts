@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IsIsoDate } from '../../../platform/http/iso-date.decorators';
 import { Trim } from '../../../platform/http/text.decorators';
 import { MATCH_STATUSES, MatchStatus } from '../channel-match.entity';
+import { IsDecimal } from '../../../platform/http/decimal.decorator';
 
 export class MatchQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MATCH_STATUSES }) @IsOptional() @IsIn(MATCH_STATUSES) status?: MatchStatus;
@@ -34,7 +35,7 @@ export class DeclineMatchDto extends AnswerMatchDto {
 
 export class AgreementDto extends AnswerMatchDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 12.5, description: 'Commission the host takes, in %.' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   commissionPct: number;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../platform/http/pagination';
 import { IsNaicsCode } from '../../directory/reference-data';
 import { RULE_SOURCES } from '../complementarity-rule.entity';
+import { IsDecimal } from '../../../platform/http/decimal.decorator';
 
 export class RuleQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Admins name the cluster; staff get their own.' })
@@ -15,11 +16,11 @@ export class CreateRuleDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to your cluster.' }) @IsOptional() @IsUUID() clusterId?: string;
   @ApiProperty({ example: '326199' }) @Matches(/^\d{6}$/, { message: 'categoryA must be a 6-digit NAICS code' }) @IsNaicsCode() categoryA: string;
   @ApiProperty({ example: '333318' }) @Matches(/^\d{6}$/, { message: 'categoryB must be a 6-digit NAICS code' }) @IsNaicsCode() categoryB: string;
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.7 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1) weight: number;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.7 }) @IsDecimal(3) @Min(0) @Max(1) weight: number;
 }
 
 export class UpdateRuleDto {
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.7 }) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1) weight: number;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.7 }) @IsDecimal(3) @Min(0) @Max(1) weight: number;
 }
 
 export class SeedRulesDto {

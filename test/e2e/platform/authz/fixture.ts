@@ -10,6 +10,8 @@ export type ActorName = (typeof ACTORS)[number];
 export interface AuthzWorld {
   world: World;
   auth: Record<ActorName, Auth>;
+  /** The owner of cluster A's organisation: the one actor who edits its catalogue. */
+  ownerAuth: Auth;
   a: Row; b: Row; org: Row; owner: Row; staffUser: Row; product: Row; channel: Row; rule: Row; approval: Row;
   match: Row; run: Row; talent: Row; notification: Row; orgInvitation: Row; staffInvitation: Row;
 }
@@ -61,7 +63,7 @@ export async function buildAuthzWorld(world: World, apiUrl: string): Promise<Aut
   const staffInvitation = (await http().post(`/api/v1/clusters/${a.id}/staff`).set(auth.admin)
     .send({ email: `staff-invitee-${unique()}@test.example` }).expect(201)).body as Row;
   return {
-    world, auth, a, b, org, owner, staffUser: m.staffUser as Row, product, channel: m.channel as Row, rule, approval, match: m.match as Row, run,
+    world, auth, ownerAuth, a, b, org, owner, staffUser: m.staffUser as Row, product, channel: m.channel as Row, rule, approval, match: m.match as Row, run,
     talent: talentUser, notification, orgInvitation, staffInvitation,
   };
 }
