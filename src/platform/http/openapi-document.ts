@@ -19,6 +19,7 @@ const FRAMEWORK_REFUSALS = {
     413: 'The body is larger than the API accepts.',
     415: 'The body is not `application/json`.',
   },
+  pathId: { 400: 'A path parameter is not a valid id; `errors[]` names it.' },
   any: {
     414: 'The URL is longer than the API accepts.',
     500: 'An unexpected failure; nothing was changed. Quote `requestId` to support.',
@@ -58,7 +59,12 @@ function describeHttpLayer(doc: OpenAPIObject): void {
         op.security = [];
         delete op[PUBLIC_OPERATION];
       }
-      const refusals = { ...FRAMEWORK_REFUSALS.any, ...(op.requestBody ? FRAMEWORK_REFUSALS.body : {}) };
+      const hasPathId = ((op.parameters ?? []) as Array<{ in: string }>).some((p) => p.in === 'path');
+      const refusals = {
+        ...FRAMEWORK_REFUSALS.any,
+        ...(hasPathId ? FRAMEWORK_REFUSALS.pathId : {}),
+        ...(op.requestBody ? FRAMEWORK_REFUSALS.body : {}),
+      };
       for (const [status, description] of Object.entries(refusals)) op.responses[status] ??= problem(description);
       const limited = op.responses['429'];
       if (limited) {

@@ -5,13 +5,13 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationFailedError } from './domain-error';
 
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`.' })
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`.', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -107,7 +107,7 @@ export class ProductView {
   @ApiProperty() name: string;
   @ApiProperty() category: string;
   @ApiProperty({ nullable: true, type: String }) categoryTitle: string | null;
-  @ApiProperty() grade: number;
+  @ApiProperty({ type: 'integer' }) grade: number;
   @ApiProperty({ type: [String] }) segments: string[];
   @ApiProperty({ type: [String] }) markets: string[];
   @ApiProperty({ enum: PRICE_BANDS, nullable: true, type: String }) priceBand: string | null;
@@ -128,9 +128,9 @@ export class ChannelView {
   @ApiProperty({ enum: CHANNEL_TYPES }) type: string;
   @ApiProperty({ type: [String] }) markets: string[];
   @ApiProperty({ type: [String] }) segments: string[];
-  @ApiProperty() capacity: number;
-  @ApiProperty() usedCapacity: number;
-  @ApiProperty() spareCapacity: number;
+  @ApiProperty({ type: 'integer' }) capacity: number;
+  @ApiProperty({ type: 'integer' }) usedCapacity: number;
+  @ApiProperty({ type: 'integer' }) spareCapacity: number;
   @ApiProperty() capacityUnit: string;
   @ApiProperty() commissionPct: number;
   @ApiProperty() active: boolean;

@@ -77,8 +77,8 @@ export class MatchChannelView {
   @ApiProperty({ nullable: true, type: String }) type: string | null;
   @ApiProperty({ type: [String] }) markets: string[];
   @ApiProperty({ type: [String] }) segments: string[];
-  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
-  @ApiProperty({ nullable: true, type: Number }) usedCapacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) usedCapacity: number | null;
   @ApiProperty({ nullable: true, type: String }) capacityUnit: string | null;
   @ApiProperty({ nullable: true, type: Number }) commissionPct: number | null;
   @ApiProperty({ description: 'False once the host removed the channel.' }) exists: boolean;
@@ -88,7 +88,7 @@ export class MatchProductView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Hidden from the host until both accept.' }) id: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Hidden from the host until both accept.' }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
-  @ApiProperty({ nullable: true, type: Number }) grade: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) grade: number | null;
   @ApiProperty({ type: [String] }) segments: string[];
   @ApiProperty({ type: [String] }) markets: string[];
   @ApiProperty({ nullable: true, type: String }) priceBand: string | null;
@@ -97,8 +97,8 @@ export class MatchProductView {
 
 export class AgreementView {
   @ApiProperty() commissionPct: number;
-  @ApiProperty() capacity: number;
-  @ApiProperty() termMonths: number;
+  @ApiProperty({ type: 'integer' }) capacity: number;
+  @ApiProperty({ type: 'integer' }) termMonths: number;
   @ApiProperty() startsOn: string;
   @ApiProperty() agreedAt: string;
 }

@@ -38,8 +38,8 @@ export class RuleView {
   @ApiProperty({ enum: RULE_SOURCES }) source: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Smoothed acceptance rate of staff decisions on this pair.' })
   learnedWeight: number | null;
-  @ApiProperty() decisionsApproved: number;
-  @ApiProperty() decisionsTotal: number;
+  @ApiProperty({ type: 'integer' }) decisionsApproved: number;
+  @ApiProperty({ type: 'integer' }) decisionsTotal: number;
 }
 
 export class RulePage {
@@ -49,5 +49,5 @@ export class RulePage {
 
 export class SeededView {
   @ApiProperty({ description: 'Rules added from the taxonomy (existing pairs are kept as they are).' }) added: number;
-  @ApiProperty({ description: 'Default rules not added because one call adds at most 500; call again to add them.' }) remaining: number;
+  @ApiProperty({ type: 'integer', description: 'Default rules not added because one call adds at most 500; call again to add them.' }) remaining: number;
 }

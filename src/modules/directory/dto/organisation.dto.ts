@@ -91,7 +91,7 @@ export class OrganisationView {
   @ApiProperty({ type: [String] }) naicsCodes: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) regionId: string | null;
   @ApiProperty() country: string;
-  @ApiProperty() employeeCount: number;
+  @ApiProperty({ type: 'integer' }) employeeCount: number;
   @ApiProperty({ enum: ['micro', 'small', 'medium', 'large'], description: 'EU size class from employee count.' })
   size: 'micro' | 'small' | 'medium' | 'large';
   @ApiProperty({ nullable: true, type: String }) website: string | null;

@@ -44,7 +44,7 @@ export class TalentView {
   @ApiProperty({ nullable: true, type: String }) headline: string | null;
   @ApiProperty({ type: [String] }) skills: string[];
   @ApiProperty({ type: [String] }) languages: string[];
-  @ApiProperty() yearsOfExperience: number;
+  @ApiProperty({ type: 'integer' }) yearsOfExperience: number;
   @ApiProperty() updatedAt: string;
 }
 

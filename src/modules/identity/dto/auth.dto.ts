@@ -55,7 +55,7 @@ export class TokenPairDto {
   @ApiProperty({ description: 'JWT for the Authorization: Bearer header.' }) accessToken: string;
   @ApiProperty({ description: 'Opaque, single-use; exchange it at /auth/refresh.' }) refreshToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Access-token lifetime in seconds.', example: 900 }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Access-token lifetime in seconds.', example: 900 }) expiresIn: number;
 }
 
 export class AcceptedDto {

@@ -26,7 +26,7 @@ export class FeedItemView {
 export class FeedPage {
   @ApiProperty({ type: [FeedItemView] }) items: FeedItemView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-  @ApiProperty({ description: 'Unread items in the whole feed.' }) unreadCount: number;
+  @ApiProperty({ type: 'integer', description: 'Unread items in the whole feed.' }) unreadCount: number;
 }
 
 export class DeliveryView {
@@ -37,7 +37,7 @@ export class DeliveryView {
   @ApiProperty() template: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: EMAIL_STATUSES }) emailStatus: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty() createdAt: string;
 }
@@ -64,5 +64,5 @@ export class SetPreferenceDto {
 }
 
 export class CountView {
-  @ApiProperty() count: number;
+  @ApiProperty({ type: 'integer' }) count: number;
 }
