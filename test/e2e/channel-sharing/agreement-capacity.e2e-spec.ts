@@ -1,7 +1,5 @@
-import request from 'supertest';
-import { World } from '../../factories/world';
 import { expectProblem } from '../../support/problem';
-import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { useStack } from '../../support/stack';
 import { matchMarket } from './match-market';
 
 /**
@@ -9,29 +7,16 @@ import { matchMarket } from './match-market';
  * already carries other members' products can promise only its spare capacity.
  */
 describe('channel sharing: an agreement fits the channel\'s spare capacity', () => {
-  let api: RunningApi;
-  let worker: RunningProcess;
-  let world: World;
-  const http = () => request(api.url);
-  const { market, approve } = matchMarket(() => world, () => api.url);
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-    world = new World(api.url);
-  });
-  afterAll(async () => {
-    await world.close();
-    await api.stop();
-    await worker.stop();
-  });
+  const stack = useStack({ worker: true });
+  const { http } = stack;
+  const { market, approve } = matchMarket(() => stack.world, () => stack.api.url);
 
   it('refuses an allotment above the spare capacity though below the total, and takes one that fits', async () => {
     const m = await market();
     await approve(m.staff, m.approvalId, m.match.id, m.g);
     for (const side of [m.h, m.g]) await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(side).send({}).expect(200);
     // The channel (capacity 100) already carries 70 for earlier agreements.
-    await world.db.query(`UPDATE channels SET used_capacity = 70 WHERE id = $1`, [m.channel.id]);
+    await stack.world.db.query(`UPDATE channels SET used_capacity = 70 WHERE id = $1`, [m.channel.id]);
     const agree = (capacityAllotted: number) => http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(m.h)
       .send({ commissionPct: 10, capacityAllotted, termMonths: 12 });
 

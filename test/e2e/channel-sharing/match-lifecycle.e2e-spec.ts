@@ -1,29 +1,14 @@
-import request from 'supertest';
-import { Row, World } from '../../factories/world';
+import { Row } from '../../factories/world';
 import { mailTo, waitForMail } from '../../support/mailbox';
 import { expectProblem } from '../../support/problem';
-import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { useStack } from '../../support/stack';
 import { eventually } from '../../support/smtp-sink';
 import { Auth, matchMarket } from './match-market';
 
 describe('channel sharing: a match from proposal to agreement', () => {
-  let api: RunningApi;
-  let worker: RunningProcess;
-  let world: World;
-  const http = () => request(api.url);
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-    world = new World(api.url);
-  });
-  afterAll(async () => {
-    await world.close();
-    await api.stop();
-    await worker.stop();
-  });
-
-  const { market, approve } = matchMarket(() => world, () => api.url);
+  const stack = useStack({ worker: true });
+  const { http } = stack;
+  const { market, approve } = matchMarket(() => stack.world, () => stack.api.url);
 
   it('goes proposed → approved → accepted by both → agreed, anonymous until both accept, with every step mailed', async () => {
     const m = await market();
@@ -100,7 +85,7 @@ describe('channel sharing: a match from proposal to agreement', () => {
     const rules = await http().get('/api/v1/complementarity-rules').set(m.staff).expect(200);
     const rule = rules.body.items.find((r: Row) => r.categoryA === '326199' && r.categoryB === '333318');
     expect(rule).toEqual(expect.objectContaining({ decisionsApproved: 1, decisionsTotal: 1, learnedWeight: 0.84 }));
-    const audit = await world.db.query(`SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY created_at`, [m.match.id]);
+    const audit = await stack.world.db.query(`SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY created_at`, [m.match.id]);
     expect(audit.rows.map((r: Row) => r.action)).toEqual([
       'channel_match.approved', 'channel_match.accepted', 'channel_match.accepted', 'channel_match.agreed',
     ]);
@@ -110,13 +95,13 @@ describe('channel sharing: a match from proposal to agreement', () => {
     const m = await market();
     // An SME member cannot decide the approval of its own match — nor can staff who act for a party.
     expectProblem(await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(m.h).send({ decision: 'approved' }), 403);
-    const conflicted = await world.user(['staff'], { clusterId: m.cluster.id });
-    await world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.host.id, conflicted.id]);
-    const conflict = await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(await world.auth(conflicted)).send({ decision: 'approved' });
+    const conflicted = await stack.world.user(['staff'], { clusterId: m.cluster.id });
+    await stack.world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.host.id, conflicted.id]);
+    const conflict = await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(await stack.world.auth(conflicted)).send({ decision: 'approved' });
     expectProblem(conflict, 403, 'approvals.conflict_of_interest');
-    expect((await world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status).toBe('proposed');
+    expect((await stack.world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status).toBe('proposed');
 
-    const outsiderStaff = await world.auth(await world.user(['staff'], { clusterId: (await world.cluster()).id }));
+    const outsiderStaff = await stack.world.auth(await stack.world.user(['staff'], { clusterId: (await stack.world.cluster()).id }));
     expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(outsiderStaff), 404, 'channel_sharing.match_not_found');
     expectProblem(await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(outsiderStaff).send({ decision: 'approved' }), 404);
     expect((await http().get('/api/v1/channel-matches').set(outsiderStaff).expect(200)).body.items).toEqual([]);
@@ -129,7 +114,7 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/agreement`).set(outsiderStaff).send({ commissionPct: 1, capacityAllotted: 1, termMonths: 1 }), 404);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.staff).send({ reason: 'staff cannot' }), 403, 'channel_sharing.not_a_party');
     // A member of a third organisation sees nothing and cannot answer.
-    const stranger = await world.auth(await world.member((await world.organisation(m.cluster.id)).id));
+    const stranger = await stack.world.auth(await stack.world.member((await stack.world.organisation(m.cluster.id)).id));
     expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(stranger), 404);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(stranger).send({}), 404);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(stranger).send({ reason: 'not mine' }), 404);
@@ -165,11 +150,11 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expect((expectProblem(blank, 400).errors as Row[]).map((e) => e.field)).toEqual(['reason']);
 
     // Past the deadline, before the expiry job has run, nobody can still answer.
-    await world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
+    await stack.world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
     const late = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({});
     expect(expectProblem(late, 409, 'common.invalid_transition')).toEqual(expect.objectContaining({ currentState: 'approved', detail: expect.stringContaining('deadline') }));
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.h).send({ reason: 'too late' }), 409, 'common.invalid_transition');
-    await world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '7 days' WHERE id = $1`, [m.match.id]);
+    await stack.world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '7 days' WHERE id = $1`, [m.match.id]);
 
     await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}).expect(200);
     const both = (await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.h).send({}).expect(200)).body;
@@ -179,13 +164,13 @@ describe('channel sharing: a match from proposal to agreement', () => {
 
   it('a member of both parties says which one answers and which one records the agreement', async () => {
     const m = await market();
-    const both = await world.member(m.host.id);
-    await world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.guest.id, both.id]);
-    const b = await world.auth(both);
+    const both = await stack.world.member(m.host.id);
+    await stack.world.db.query(`INSERT INTO organisation_members (organisation_id, user_id, role) VALUES ($1, $2, 'member')`, [m.guest.id, both.id]);
+    const b = await stack.world.auth(both);
     await approve(m.staff, m.approvalId, m.match.id, b);
     const unsaid = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({});
     expect((expectProblem(unsaid, 400).errors as Row[]).map((e) => e.field)).toEqual(['organisationId']);
-    const stranger = (await world.organisation(m.cluster.id)).id;
+    const stranger = (await stack.world.organisation(m.cluster.id)).id;
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: stranger }), 403, 'channel_sharing.not_a_party');
     await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: m.guest.id }).expect(200);
     const accepted = await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(b).send({ organisationId: m.host.id }).expect(200);
@@ -200,33 +185,33 @@ describe('channel sharing: a match from proposal to agreement', () => {
     expect(expectProblem(await agreeAs({ organisationId: m.host.id }), 409).currentState).toBe('agreed');
     const decline = await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.g).send({ reason: 'changed our mind' });
     expect(expectProblem(decline, 409).currentState).toBe('agreed');
-    expect((await world.one('SELECT used_capacity FROM channels WHERE id = $1', [m.channel.id])).used_capacity).toBe(5);
+    expect((await stack.world.one('SELECT used_capacity FROM channels WHERE id = $1', [m.channel.id])).used_capacity).toBe(5);
   });
 
   it('a rejected proposal stays with staff; a removed product\'s proposal expires and can no longer be approved', async () => {
     const m = await market();
     await http().post(`/api/v1/approvals/${m.approvalId}/decision`).set(m.staff).send({ decision: 'rejected', reason: 'Not a fit for this season' }).expect(200);
-    await eventually(async () => (await world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status === 'rejected' || undefined, 'the rejection');
+    await eventually(async () => (await stack.world.one('SELECT status FROM channel_matches WHERE id = $1', [m.match.id])).status === 'rejected' || undefined, 'the rejection');
     // The parties never saw the proposal, so nothing tells them of it (the mails would commit with the status).
-    const told = await world.db.query(`SELECT recipient_email FROM notifications WHERE data->>'matchId' = $1`, [m.match.id]);
+    const told = await stack.world.db.query(`SELECT recipient_email FROM notifications WHERE data->>'matchId' = $1`, [m.match.id]);
     expect(told.rows).toEqual([]);
     expectProblem(await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g), 404);
 
     const n = await market();
     await http().delete(`/api/v1/products/${n.product.id}`).set(n.g).expect(204);
     expect((await http().get(`/api/v1/channel-matches/${n.match.id}`).set(n.staff).expect(200)).body.status).toBe('expired');
-    expect((await world.one('SELECT status FROM approval_requests WHERE id = $1', [n.approvalId])).status).toBe('withdrawn');
+    expect((await stack.world.one('SELECT status FROM approval_requests WHERE id = $1', [n.approvalId])).status).toBe('withdrawn');
     expectProblem(await http().post(`/api/v1/approvals/${n.approvalId}/decision`).set(n.staff).send({ decision: 'approved' }), 409);
-    const audit = await world.db.query(`SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1`, [n.match.id]);
+    const audit = await stack.world.db.query(`SELECT action, actor_user_id FROM audit_log WHERE subject_id = $1`, [n.match.id]);
     expect(audit.rows).toEqual([{ action: 'channel_match.expired', actor_user_id: n.guestUser.id }]);
 
     // A proposal a run wrote from a snapshot older than the removal (here: the row removed behind
     // the service's back) expires when staff approve it, instead of asking the parties to answer.
     const o = await market();
-    await world.db.query('DELETE FROM products WHERE id = $1', [o.product.id]);
+    await stack.world.db.query('DELETE FROM products WHERE id = $1', [o.product.id]);
     await http().post(`/api/v1/approvals/${o.approvalId}/decision`).set(o.staff).send({ decision: 'approved' }).expect(200);
-    await eventually(async () => (await world.one('SELECT status FROM channel_matches WHERE id = $1', [o.match.id])).status === 'expired' || undefined, 'the stale proposal to expire');
-    expect((await world.db.query(`SELECT 1 FROM notifications WHERE data->>'matchId' = $1`, [o.match.id])).rows).toEqual([]);
+    await eventually(async () => (await stack.world.one('SELECT status FROM channel_matches WHERE id = $1', [o.match.id])).status === 'expired' || undefined, 'the stale proposal to expire');
+    expect((await stack.world.db.query(`SELECT 1 FROM notifications WHERE data->>'matchId' = $1`, [o.match.id])).rows).toEqual([]);
   });
 
 });

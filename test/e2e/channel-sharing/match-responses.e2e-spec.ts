@@ -1,30 +1,15 @@
 import { Queue } from 'bullmq';
-import request from 'supertest';
-import { Row, World } from '../../factories/world';
+import { Row } from '../../factories/world';
 import { waitForMail } from '../../support/mailbox';
 import { expectProblem } from '../../support/problem';
-import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
+import { useStack } from '../../support/stack';
 import { eventually } from '../../support/smtp-sink';
 import { matchMarket } from './match-market';
 
 describe('channel sharing: answering a match: declines, reminders, expiry, removed members', () => {
-  let api: RunningApi;
-  let worker: RunningProcess;
-  let world: World;
-  const http = () => request(api.url);
-
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-    world = new World(api.url);
-  });
-  afterAll(async () => {
-    await world.close();
-    await api.stop();
-    await worker.stop();
-  });
-
-  const { market, approve } = matchMarket(() => world, () => api.url);
+  const stack = useStack({ worker: true });
+  const { http } = stack;
+  const { market, approve } = matchMarket(() => stack.world, () => stack.api.url);
 
   it('a decline needs a reason, tells both, and keeps the pair out of the next run', async () => {
     const m = await market();
@@ -43,7 +28,7 @@ describe('channel sharing: answering a match: declines, reminders, expiry, remov
       return r.body.status === 'completed' ? r.body : undefined;
     }, 'the second run');
     expect(run.proposalsCreated).toBe(0);
-    const open = await world.db.query(`SELECT status FROM channel_matches WHERE channel_id = $1 AND product_id = $2`, [m.channel.id, m.product.id]);
+    const open = await stack.world.db.query(`SELECT status FROM channel_matches WHERE channel_id = $1 AND product_id = $2`, [m.channel.id, m.product.id]);
     expect(open.rows.map((r: Row) => r.status)).toEqual(['declined']);
   });
 
@@ -67,7 +52,7 @@ describe('channel sharing: answering a match: declines, reminders, expiry, remov
     expect(seen.body).toEqual(expect.objectContaining({ status: 'declined', declinedBy: owner, declineReason: reason }));
     const [mail] = await waitForMail(user[other].email, { subject: /declined/ });
     expect(mail.text).toContain(`Reason: ${reason}`);
-    const audit = await world.db.query(`SELECT actor_user_id FROM audit_log WHERE action = 'channel_match.declined' AND subject_id = $1`, [m.match.id]);
+    const audit = await stack.world.db.query(`SELECT actor_user_id FROM audit_log WHERE action = 'channel_match.declined' AND subject_id = $1`, [m.match.id]);
     expect(audit.rows).toEqual([{ actor_user_id: user[owner].id }]);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(auth[owner]).send({}), 409);
   });
@@ -76,7 +61,7 @@ describe('channel sharing: answering a match: declines, reminders, expiry, remov
     const m = await market();
     await approve(m.staff, m.approvalId, m.match.id, m.g);
     await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}).expect(200);
-    await world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '1 day' WHERE id = $1`, [m.match.id]);
+    await stack.world.db.query(`UPDATE channel_matches SET respond_by = now() + interval '1 day' WHERE id = $1`, [m.match.id]);
     const queue = new Queue('maintenance', { connection: { url: process.env.REDIS_URL }, prefix: '{clusterlink}' });
     const runJob = async (tag: string) => {
       const jobId = `expire-test-${m.match.id}-${tag}`;
@@ -89,10 +74,10 @@ describe('channel sharing: answering a match: declines, reminders, expiry, remov
       // Only the host, who has not answered, is reminded — once, however often the job runs.
       const [reminder] = await waitForMail(m.hostUser.email, { subject: /Reminder: answer the channel-sharing match/ });
       expect(reminder.text).toContain('expires');
-      const written = await world.db.query(`SELECT recipient_email FROM notifications WHERE template = 'channel_sharing.match' AND data->>'step' = 'reminder' AND data->>'matchId' = $1`, [m.match.id]);
+      const written = await stack.world.db.query(`SELECT recipient_email FROM notifications WHERE template = 'channel_sharing.match' AND data->>'step' = 'reminder' AND data->>'matchId' = $1`, [m.match.id]);
       expect(written.rows.map((r: Row) => r.recipient_email)).toEqual([m.hostUser.email]);
 
-      await world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
+      await stack.world.db.query(`UPDATE channel_matches SET respond_by = now() - interval '1 minute' WHERE id = $1`, [m.match.id]);
       await runJob('3');
       await runJob('4');
     } finally {
@@ -101,18 +86,18 @@ describe('channel sharing: answering a match: declines, reminders, expiry, remov
     const expired = await http().get(`/api/v1/channel-matches/${m.match.id}`).set(m.g).expect(200);
     expect(expired.body.status).toBe('expired');
     await waitForMail(m.guestUser.email, { subject: /expired/ });
-    const mails = await world.db.query(`SELECT 1 FROM notifications WHERE data->>'step' = 'expired' AND data->>'matchId' = $1`, [m.match.id]);
+    const mails = await stack.world.db.query(`SELECT 1 FROM notifications WHERE data->>'step' = 'expired' AND data->>'matchId' = $1`, [m.match.id]);
     expect(mails.rowCount).toBe(2);
   });
 
   it('a member removed from a party can no longer answer for it, though their access token still lists it', async () => {
     const m = await market();
     await approve(m.staff, m.approvalId, m.match.id, m.g);
-    const stillOwner = await world.auth(await world.member(m.guest.id, 'owner'));
+    const stillOwner = await stack.world.auth(await stack.world.member(m.guest.id, 'owner'));
     await http().delete(`/api/v1/organisations/${m.guest.id}/members/${m.guestUser.id}`).set(stillOwner).expect(204);
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(m.g).send({}), 404, 'channel_sharing.match_not_found');
     expectProblem(await http().post(`/api/v1/channel-matches/${m.match.id}/decline`).set(m.g).send({ reason: 'Not us' }), 404);
-    const row = await world.one('SELECT status, guest_accepted_at FROM channel_matches WHERE id = $1', [m.match.id]);
+    const row = await stack.world.one('SELECT status, guest_accepted_at FROM channel_matches WHERE id = $1', [m.match.id]);
     expect(row).toEqual({ status: 'approved', guest_accepted_at: null });
     await http().post(`/api/v1/channel-matches/${m.match.id}/accept`).set(stillOwner).send({}).expect(200);
   });
