@@ -45,8 +45,8 @@ export class ApprovalView {
   @ApiProperty({ format: 'uuid' }) clusterId: string;
   @ApiProperty({ enum: APPROVAL_KINDS }) subjectKind: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ type: [String] }) partyOrganisationIds: string[];
-  @ApiProperty({ type: [String] }) partyUserIds: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } }) partyOrganisationIds: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } }) partyUserIds: string[];
   @ApiProperty() summary: string;
   @ApiProperty({ description: 'What the reviewer needs to decide.' }) details: Record<string, unknown>;
   @ApiProperty({ enum: APPROVAL_STATUSES }) status: string;
