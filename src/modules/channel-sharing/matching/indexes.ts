@@ -1,5 +1,7 @@
 import { CHANNEL_TYPES, ChannelType, GuestProduct, HostChannel, spareRatio, typeFitOf } from './scoring';
-import { maskOf, Terms } from './terms';
+import { IndexedProduct, maskOf, Terms } from './terms';
+
+export type { IndexedProduct };
 
 /**
  * The indexed forms of products and channels that the top-k searches read (see top-k.ts), and
@@ -10,21 +12,6 @@ import { maskOf, Terms } from './terms';
 
 export const GRADES = [1, 2, 3, 4, 5] as const;
 
-/**
- * A guest product with its markets and segments as sorted, distinct integers: the arrays the
- * terms hold for those sets (`Terms.marketSet`), one per distinct set, so that products with the
- * same segments share one array (a run, see `SetColumns`).
- */
-export interface IndexedProduct {
-  id: string;
-  organisationId: string;
-  category: string;
-  grade: number;
-  markets: number[];
-  segments: number[];
-  /** `maskOf(segments)`: a quick test that a channel serves none of them. */
-  segmentMask: number;
-}
 
 /**
  * A live host channel (active, spare capacity) with membership tables for the inner loop (by

@@ -1,5 +1,20 @@
-import type { IndexedProduct } from './indexes';
 import type { GuestProduct } from './scoring';
+
+/**
+ * A guest product with its markets and segments as sorted, distinct integers: the arrays the
+ * terms hold for those sets (`Terms.marketSet`), one per distinct set, so that products with the
+ * same segments share one array (a run, see `SetColumns`).
+ */
+export interface IndexedProduct {
+  id: string;
+  organisationId: string;
+  category: string;
+  grade: number;
+  markets: number[];
+  segments: number[];
+  /** `maskOf(segments)`: a quick test that a channel serves none of them. */
+  segmentMask: number;
+}
 
 /** Sorted, without repeats (in place: the arrays are fresh). */
 function sortedUnique(xs: number[]): number[] {
