@@ -1,6 +1,7 @@
 import { ComplementarityTable } from './complementarity-table';
 import { countIn, GRADES, indexChannel, IndexedChannel, isLive, segmentFit } from './indexes';
-import { CategoryGrade, ProductIndex, setKey, SetKey } from './product-index';
+import { CategoryGrade, setKey, SetKey } from './product-columns';
+import { ProductIndex } from './product-index';
 import { bitCount } from './terms';
 import { Floor, MaxHeap, TopK } from './ranking';
 import { complementOf, FactorExplanation, HostChannel, scoreOf, WEIGHTS } from './scoring';
