@@ -1,4 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
+import { documentValidator } from './validator-schemas';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/;
@@ -26,6 +27,13 @@ export function isIsoInstant(value: unknown): boolean {
   const offsetOk = m[7] === 'Z' || (Number(m[8]) <= 14 && Number(m[9]) <= 59);
   return hour <= 23 && minute <= 59 && second <= 59 && offsetOk;
 }
+
+documentValidator('isIsoDate', { type: 'string', format: 'date' });
+// The form of either (the document cannot say "a day that exists" for the date-time branch).
+documentValidator('isIsoDateOrInstant', {
+  type: 'string',
+  pattern: `^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?$`,
+});
 
 /**
  * A calendar date in the one form PostgreSQL and every client read alike. Replaces

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from './api-problems.decorator';
 import { toOpenApi31 } from './openapi-31';
+import { routeInputs } from './openapi-route-inputs';
 import { applyValidationRules } from './openapi-validation-rules';
 
 /** Operation extension set by `@Public()`; turned into `security: []` and removed from the document. */
@@ -46,7 +47,7 @@ export function buildOpenApiDocument(app: INestApplication, appUrl: string): Ope
     .build();
   const doc = SwaggerModule.createDocument(app, config, { deepScanRoutes: true, extraModels: [ProblemDto] });
   describeHttpLayer(doc);
-  applyValidationRules(doc);
+  applyValidationRules(doc, routeInputs(app));
   return toOpenApi31(doc);
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { Trim } from '../../../platform/http/text.decorators';
 import { PageQuery } from '../../../platform/http/pagination';
 import { APPROVAL_KINDS, APPROVAL_STATUSES, ApprovalKind, ApprovalStatus } from '../approval-request.entity';
@@ -8,7 +9,12 @@ import { APPROVAL_KINDS, APPROVAL_STATUSES, ApprovalKind, ApprovalStatus } from 
 export class ApprovalQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPROVAL_KINDS }) @IsOptional() @IsIn(APPROVAL_KINDS) kind?: ApprovalKind;
   @ApiPropertyOptional({ enum: APPROVAL_STATUSES }) @IsOptional() @IsIn(APPROVAL_STATUSES) status?: ApprovalStatus;
-  @ApiPropertyOptional({ description: 'A staff user id, or `me`, or `none` for unassigned.' })
+  @ApiPropertyOptional({
+    description: 'A staff user id, or `me`, or `none` for unassigned.',
+    pattern: '^(me|none|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$',
+  })
+  // IsUUID applies only when the value is not `me`/`none`: the pattern above says it all.
+  @JSONSchema(() => ({ type: 'string' }))
   @IsOptional()
   @ValidateIf((q: ApprovalQuery) => q.assignee !== 'me' && q.assignee !== 'none')
   @IsUUID()

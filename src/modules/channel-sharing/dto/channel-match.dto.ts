@@ -99,7 +99,7 @@ export class AgreementView {
   @ApiProperty() commissionPct: number;
   @ApiProperty({ type: 'integer' }) capacity: number;
   @ApiProperty({ type: 'integer' }) termMonths: number;
-  @ApiProperty() startsOn: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty() agreedAt: string;
 }
 

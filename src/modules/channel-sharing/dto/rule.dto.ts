@@ -48,6 +48,6 @@ export class RulePage {
 }
 
 export class SeededView {
-  @ApiProperty({ description: 'Rules added from the taxonomy (existing pairs are kept as they are).' }) added: number;
+  @ApiProperty({ type: 'integer', description: 'Rules added from the taxonomy (existing pairs are kept as they are).' }) added: number;
   @ApiProperty({ type: 'integer', description: 'Default rules not added because one call adds at most 500; call again to add them.' }) remaining: number;
 }
