@@ -70,7 +70,7 @@ function describeHttpLayer(doc: OpenAPIObject): void {
       const limited = op.responses['429'];
       if (limited) {
         limited.headers = {
-          'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+          'Retry-After': { description: 'Seconds to wait before trying again.', required: true, schema: { type: 'integer', minimum: 0 } },
         };
       }
     }

@@ -6,13 +6,15 @@ import addFormats from 'ajv-formats';
 import { buildOpenApiDocument } from './openapi-document';
 
 const DOC_ID = 'openapi.json';
+type Operation = { responses?: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, unknown> }> };
+type Problem = { problem: string; errors?: string[] };
 const pointer = (...parts: string[]) => parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
 /**
  * Test-time contract check (OPENAPI_RESPONSE_CHECK_FILE): every response the API sends on a
- * documented route is checked against the document it serves, for its operation, status and
- * content type, and each mismatch is appended to the file as one JSON line. `npm test` fails
- * when the file has any. It observes only: the response goes out unchanged, and the hook is not
+ * documented route is checked against the document it serves, for its operation, status,
+ * required headers, content type and body schema, and each mismatch is appended to the file as
+ * one JSON line. `npm test` fails when the file has any. It observes only: the response goes out unchanged, and the hook is not
  * installed at all unless the variable is set.
  */
 export function installResponseCheck(app: NestFastifyApplication, appUrl: string, file: string): void {
@@ -25,33 +27,45 @@ export function installResponseCheck(app: NestFastifyApplication, appUrl: string
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions?.url;
     if (!route || route.startsWith('/api/docs')) return payload;
-    if (!doc) {
-      doc = buildOpenApiDocument(app, appUrl);
-      ajv.addSchema({ ...doc, $id: DOC_ID });
-    }
-    const path = route.replace(/:(\w+)/g, '{$1}');
-    const method = request.method.toLowerCase();
-    const status = String(reply.statusCode);
-    const where = { method: request.method, path, status };
-    const op = (doc.paths[path] as Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }> | undefined)?.[method];
-    if (!op) return record({ ...where, problem: 'operation not in the document' }), payload;
-    const response = op.responses?.[status];
-    if (!response) return record({ ...where, problem: 'status not documented' }), payload;
-    const type = String(reply.getHeader('content-type') ?? '').split(';')[0].trim();
-    if (!response.content || payload == null || payload === '') {
-      if (response.content && reply.statusCode !== 204) record({ ...where, problem: 'documented body missing' });
-      return payload;
-    }
-    if (!response.content[type]) return record({ ...where, problem: `content type ${type || '(none)'} not documented` }), payload;
-    const key = `#/${pointer('paths', path, method, 'responses', status, 'content', type, 'schema')}`;
-    if (!compiled.has(key)) compiled.set(key, ajv.getSchema(`${DOC_ID}${key}`) ?? null);
-    const validate = compiled.get(key);
-    if (!validate || typeof payload !== 'string') return payload;
-    let body: unknown;
-    try { body = JSON.parse(payload); } catch { return record({ ...where, problem: 'body is not JSON' }), payload; }
-    if (!validate(body)) {
-      record({ ...where, problem: 'body does not match the schema', errors: validate.errors?.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`) });
+    const where = { method: request.method, path: route.replace(/:(\w+)/g, '{$1}'), status: String(reply.statusCode) };
+    try {
+      if (!doc) {
+        doc = buildOpenApiDocument(app, appUrl);
+        ajv.addSchema({ ...doc, $id: DOC_ID });
+      }
+      const problem = check(doc, where, reply.getHeader.bind(reply), payload);
+      if (problem) record({ ...where, ...problem });
+    } catch (e) {
+      // The check only observes: its own failure is reported, and the response goes out as it is.
+      record({ ...where, problem: `the check failed: ${(e as Error).message}` });
     }
     return payload;
   });
+
+  /** What is wrong with one response, if anything. */
+  function check(doc: OpenAPIObject, where: { method: string; path: string; status: string }, header: (name: string) => unknown, payload: unknown): Problem | null {
+    const method = where.method.toLowerCase();
+    const op = (doc.paths[where.path] as Record<string, Operation> | undefined)?.[method];
+    if (!op) return { problem: 'operation not in the document' };
+    const response = op.responses?.[where.status];
+    if (!response) return { problem: 'status not documented' };
+    for (const [name, spec] of Object.entries(response.headers ?? {})) {
+      if (spec.required && header(name) === undefined) return { problem: `documented header ${name} missing` };
+    }
+    const body = Buffer.isBuffer(payload) ? payload.toString('utf8') : payload;
+    const empty = body == null || body === '';
+    if (!response.content) return empty ? null : { problem: 'body sent where the document has none' };
+    if (empty) return where.status === '204' ? null : { problem: 'documented body missing' };
+    const type = String(header('content-type') ?? '').split(';')[0].trim();
+    if (!response.content[type]) return { problem: `content type ${type || '(none)'} not documented` };
+    if (typeof body !== 'string') return null; // a stream: not read here, so as not to consume it
+    const key = `#/${pointer('paths', where.path, method, 'responses', where.status, 'content', type, 'schema')}`;
+    if (!compiled.has(key)) compiled.set(key, ajv.getSchema(`${DOC_ID}${key}`) ?? null);
+    const validate = compiled.get(key);
+    if (!validate) return { problem: `no schema at ${key}` };
+    let parsed: unknown;
+    try { parsed = JSON.parse(body); } catch { return type.endsWith('json') ? { problem: 'body is not JSON' } : null; }
+    if (validate(parsed)) return null;
+    return { problem: 'body does not match the schema', errors: validate.errors?.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`) };
+  }
 }
