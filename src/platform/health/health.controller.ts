@@ -6,6 +6,9 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/decorators';
 import { RedisHealthIndicator } from './redis-health';
 
+// One dependency's state in terminus's answer: `{ status: 'up' }`.
+const INDICATOR = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up', 'down'] } } };
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -19,6 +22,11 @@ export class HealthController {
   @Public()
   @SkipThrottle()
   @ApiOperation({ summary: 'Liveness: the process answers; checks no dependency (for restarts, not routing).' })
+  @ApiResponse({
+    status: 200,
+    description: 'The process answers.',
+    schema: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -32,7 +40,16 @@ export class HealthController {
   @ApiResponse({
     status: 200,
     description: 'Both reachable.',
-    schema: { example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } } },
+    schema: {
+      type: 'object',
+      required: ['status', 'details'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        info: { type: 'object', additionalProperties: INDICATOR },
+        error: { type: 'object' },
+        details: { type: 'object', additionalProperties: INDICATOR },
+      },
+      example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } } },
   })
   @ApiProblems(503)
   check() {
