@@ -10,6 +10,14 @@ import { ErasureDto, ExportAcceptedView } from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
 import { PersonalDataExportService } from './personal-data-export.service';
 
+// The export document: when and whose, then one section per module (PersonalDataExportService).
+const EXPORT_SCHEMA = {
+  type: 'object',
+  required: ['exportedAt', 'userId'],
+  properties: { exportedAt: { type: 'string', format: 'date-time' }, userId: { type: 'string', format: 'uuid' } },
+  additionalProperties: { type: 'object', description: 'One section per module (identity, directory, …).' },
+};
+
 @ApiTags('privacy')
 @ApiBearerAuth()
 @Controller()
@@ -22,7 +30,7 @@ export class PrivacyController {
 
   @Get('me/export')
   @ApiOperation({ summary: 'Everything the service holds about you, as one JSON document; a large one is mailed as a link (202).' })
-  @ApiResponse({ status: 200, description: 'The export: one section per module.' })
+  @ApiResponse({ status: 200, description: 'The export: one section per module.', schema: EXPORT_SCHEMA })
   @ApiResponse({ status: 202, type: ExportAcceptedView })
   async export(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const outcome = await this.exports.export(actor);
@@ -33,7 +41,7 @@ export class PrivacyController {
 
   @Get('me/exports/:id')
   @ApiOperation({ summary: 'Download your mailed export until it expires.' })
-  @ApiResponse({ status: 200, description: 'The export: one section per module.' })
+  @ApiResponse({ status: 200, description: 'The export: one section per module.', schema: EXPORT_SCHEMA })
   @ApiProblems(404)
   stored(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<unknown> {
     return this.exports.stored(actor, id);
