@@ -79,6 +79,21 @@ describe('the OpenAPI document', () => {
     expect(wrong).toEqual([]);
   });
 
+  // Every `number` in the document is a fraction on purpose; anything else that counts is `integer`.
+  const FRACTIONS = new Set([
+    'ChannelView.commissionPct', 'CreateChannelDto.commissionPct', 'UpdateChannelDto.commissionPct', 'MatchChannelView.commissionPct',
+    'AgreementView.commissionPct', 'AgreementDto.commissionPct', 'RuleView.weight', 'RuleView.learnedWeight', 'CreateRuleDto.weight',
+    'UpdateRuleDto.weight', 'FactorView.value', 'FactorView.weight', 'FactorView.contribution', 'ChannelMatchView.score',
+  ]);
+
+  it('types every whole number as integer', () => {
+    const numbers = Object.entries(doc.components.schemas).flatMap(([name, schema]) =>
+      Object.entries((schema.properties ?? {}) as Record<string, Schema>)
+        .filter(([, s]) => hasType(s, 'number') || hasType((s.items ?? {}) as Schema, 'number'))
+        .map(([prop]) => `${name}.${prop}`));
+    expect(numbers.filter((n) => !FRACTIONS.has(n))).toEqual([]);
+  });
+
   it('documents who may call each operation and the HTTP layer\'s own answers', () => {
     const wrong: string[] = [];
     for (const op of operations(doc)) {

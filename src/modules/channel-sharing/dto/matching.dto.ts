@@ -26,7 +26,7 @@ export class MatchingRunView {
   @ApiProperty({ type: 'integer' }) products: number;
   @ApiProperty({ type: 'integer' }) shardsTotal: number;
   @ApiProperty({ nullable: true, type: 'integer' }) shardsDone: number | null;
-  @ApiProperty({ nullable: true, type: Number }) progressPct: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', minimum: 0, maximum: 100 }) progressPct: number | null;
   @ApiProperty({ nullable: true, type: 'integer', description: 'Pairs scored by finished shards.' }) pairsScored: number | null;
   @ApiProperty({ nullable: true, type: 'integer' }) pairsKept: number | null;
   @ApiProperty({ nullable: true, type: 'integer' }) proposalsCreated: number | null;
