@@ -46,6 +46,8 @@ export function buildOpenApiDocument(app: INestApplication, appUrl: string): Ope
     .addSecurityRequirements('bearer')
     .build();
   const doc = SwaggerModule.createDocument(app, config, { deepScanRoutes: true, extraModels: [ProblemDto] });
+  // package.json says UNLICENSED: no licence is granted, and the document says so.
+  doc.info.license = { name: 'Proprietary (UNLICENSED): no licence is granted' };
   describeHttpLayer(doc);
   applyValidationRules(doc, routeInputs(app));
   return toOpenApi31(doc);

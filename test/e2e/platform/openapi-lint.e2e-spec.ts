@@ -98,7 +98,8 @@ describe('the OpenAPI document', () => {
     const wrong: string[] = [];
     for (const op of operations(doc)) {
       const statuses = Object.keys(op.responses);
-      const need = ['414', '500', ...(op.security?.length === 0 ? [] : ['401']), ...(op.requestBody ? ['400', '413', '415'] : [])];
+      const need = ['414', '500', ...(op.security?.length === 0 ? [] : ['401']), ...(op.parameters?.length ? ['400'] : []),
+        ...(op.requestBody ? ['400', '413', '415'] : [])];
       for (const status of need) if (!statuses.includes(status)) wrong.push(`${op.key}: no ${status}`);
       if (op.responses['429'] && !op.responses['429'].headers?.['Retry-After']) wrong.push(`${op.key}: a 429 without Retry-After`);
       for (const status of statuses.filter((s) => s >= '400')) {
