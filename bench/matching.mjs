@@ -169,7 +169,7 @@ runBench('matching', log, async ({ services, children, dataDir }) => {
   // Expected for a channel: its brute-force top 10, each pair kept only if the channel is in the
   // product's brute-force top 10 over all channels (the mutual rule), all scored by `evaluate`.
   const { ComplementarityTable } = require('../dist/src/modules/channel-sharing/matching/complementarity-table.js');
-  const { bruteForceTopKForChannel, bruteForceTopKForProduct } = require('../dist/src/modules/channel-sharing/matching/brute-force.js');
+  const { bruteForceTopKForChannel, bruteForceTopKForProduct } = require('../dist/test/reference/channel-matching-brute-force.js');
   const table = new ComplementarityTable(data.rules.map((r) => ({ categoryA: r.a, categoryB: r.b, weight: r.weight })));
   const own = new Map();
   for (const p of data.products) {

@@ -11,9 +11,9 @@ import { User } from '../modules/identity/user.entity';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { AppDataSource } from '../platform/database/data-source';
 import { validateEnv } from '../config/env.schema';
-import { Channel } from '../modules/channel-sharing/channel.entity';
-import { ComplementarityRule } from '../modules/channel-sharing/complementarity-rule.entity';
-import { Product } from '../modules/channel-sharing/product.entity';
+import { Channel } from '../modules/channel-sharing/catalogue/channel.entity';
+import { ComplementarityRule } from '../modules/channel-sharing/rules/complementarity-rule.entity';
+import { Product } from '../modules/channel-sharing/catalogue/product.entity';
 import { DomainEvent } from '../platform/events/domain-event.entity';
 import {
   DEMO_CHANNELS, DEMO_CLUSTERS, DEMO_ORGANISATIONS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_RULES, DEMO_USERS,

@@ -5,7 +5,7 @@ import { ChannelIndex } from '../../src/modules/channel-sharing/matching/channel
 import { ProductIndex } from '../../src/modules/channel-sharing/matching/product-index';
 import { Terms } from '../../src/modules/channel-sharing/matching/terms';
 import { MutualMatcher } from '../../src/modules/channel-sharing/matching/mutual';
-import { bruteForceMutualForChannel, bruteForceTopKForChannel, bruteForceTopKForProduct } from '../../src/modules/channel-sharing/matching/brute-force';
+import { bruteForceMutualForChannel, bruteForceTopKForChannel, bruteForceTopKForProduct } from '../reference/channel-matching-brute-force';
 import { topKForProduct } from '../../src/modules/channel-sharing/matching/product-search';
 import { topKForChannel } from '../../src/modules/channel-sharing/matching/top-k';
 import { CATEGORIES, channel, MACHINERY, MARKETS, product, SEGMENTS, sub, table, TYPES } from './matching-fixtures';

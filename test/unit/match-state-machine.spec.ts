@@ -1,6 +1,6 @@
 import { InvalidTransitionError } from '../../src/platform/http/domain-error';
-import { matchMachine } from '../../src/modules/channel-sharing/match-state-machine';
-import { anonymous, mailFor, MatchDetails, sizeBand } from '../../src/modules/channel-sharing/match-details';
+import { matchMachine } from '../../src/modules/channel-sharing/matches/match-state-machine';
+import { anonymous, mailFor, MatchDetails, sizeBand } from '../../src/modules/channel-sharing/matches/match-details';
 
 describe('channel match lifecycle', () => {
   it('staff decide proposals; parties answer approved matches; the host agrees accepted ones', () => {

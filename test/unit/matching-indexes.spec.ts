@@ -5,7 +5,7 @@ import { ChannelIndex } from '../../src/modules/channel-sharing/matching/channel
 import { ProductIndex } from '../../src/modules/channel-sharing/matching/product-index';
 import { Terms } from '../../src/modules/channel-sharing/matching/terms';
 import { shardSize } from '../../src/modules/channel-sharing/matching/shard-size';
-import { bruteForceTopKForProduct } from '../../src/modules/channel-sharing/matching/brute-force';
+import { bruteForceTopKForProduct } from '../reference/channel-matching-brute-force';
 import { topKForProduct } from '../../src/modules/channel-sharing/matching/product-search';
 import { CATEGORIES, channel, MARKETS, product, SEGMENTS, table, TYPES } from './matching-fixtures';
 

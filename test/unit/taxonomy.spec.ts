@@ -1,4 +1,4 @@
-import { CROSS_SUBSECTOR_WEIGHT, SAME_SUBSECTOR_WEIGHT, taxonomyPairs } from '../../src/modules/channel-sharing/taxonomy';
+import { CROSS_SUBSECTOR_WEIGHT, SAME_SUBSECTOR_WEIGHT, taxonomyPairs } from '../../src/modules/channel-sharing/rules/taxonomy';
 
 describe('default complementarity from the taxonomy', () => {
   const catalogue = [

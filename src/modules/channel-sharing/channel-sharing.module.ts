@@ -1,20 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { DirectoryModule } from '../directory/directory.module';
-import { ChannelsController, ProductsController } from './catalogue.controller';
-import { CatalogueService } from './catalogue.service';
-import { ComplementarityRulesController } from './complementarity-rules.controller';
-import { ComplementarityRulesService } from './complementarity-rules.service';
+import { ChannelsController, ProductsController } from './catalogue/catalogue.controller';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { ComplementarityRulesController } from './rules/complementarity-rules.controller';
+import { ComplementarityRulesService } from './rules/complementarity-rules.service';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { ChannelMatchesController } from './channel-matches.controller';
-import { ChannelMatchesService } from './channel-matches.service';
-import { MatchLifecycleJobs } from './match-lifecycle.jobs';
-import { MatchNotifier } from './match-notifier';
-import { MatchingJobs } from './matching-jobs';
-import { RunReconcilerJobs } from './run-reconciler.jobs';
-import { MatchingRunsController } from './matching-runs.controller';
-import { MatchingRunsService } from './matching-runs.service';
-import { ProposalWriter } from './proposal-writer';
+import { ChannelMatchesController } from './matches/channel-matches.controller';
+import { ChannelMatchesService } from './matches/channel-matches.service';
+import { MatchLifecycleJobs } from './matches/match-lifecycle.jobs';
+import { MatchNotifier } from './matches/match-notifier';
+import { MatchingJobs } from './runs/matching-jobs';
+import { RunReconcilerJobs } from './runs/run-reconciler.jobs';
+import { MatchingRunsController } from './runs/matching-runs.controller';
+import { MatchingRunsService } from './runs/matching-runs.service';
+import { ProposalWriter } from './runs/proposal-writer';
 import { ChannelSharingPersonalData } from './personal-data/channel-sharing-personal-data.contributor';
 
 const forApi: DynamicModule = {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../platform/auth/actor';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
-import { uuidParam } from '../../platform/http/validation';
+import { Actor } from '../../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/decorators';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { uuidParam } from '../../../platform/http/validation';
 import { ChannelMatchesService } from './channel-matches.service';
 import { AgreementDto, AnswerMatchDto, ChannelMatchPage, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
 

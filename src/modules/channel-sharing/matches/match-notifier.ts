@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppConfig, InjectConfig } from '../../config/app-config';
-import { NotificationsService } from '../notifications/notifications.service';
-import type { MatchMailStep } from '../notifications/templates/channel-sharing.templates';
+import { AppConfig, InjectConfig } from '../../../config/app-config';
+import { NotificationsService } from '../../notifications/notifications.service';
+import type { MatchMailStep } from '../../notifications/templates/channel-sharing.templates';
 import { mailFor, MatchDetails, memberContacts, Side } from './match-details';
 
 /**

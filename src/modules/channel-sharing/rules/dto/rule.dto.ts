@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { PageQuery } from '../../../platform/http/pagination';
-import { IsNaicsCode } from '../../directory/reference-data';
+import { PageQuery } from '../../../../platform/http/pagination';
+import { IsNaicsCode } from '../../../directory/reference-data';
 import { RULE_SOURCES } from '../complementarity-rule.entity';
-import { IsDecimal } from '../../../platform/http/decimal.decorator';
+import { IsDecimal } from '../../../../platform/http/decimal.decorator';
 
 export class RuleQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Admins name the cluster; staff get their own.' })

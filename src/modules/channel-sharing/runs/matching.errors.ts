@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '../../platform/http/domain-error';
+import { DomainError, NotFoundError } from '../../../platform/http/domain-error';
 
 export class MatchingRunNotFoundError extends NotFoundError {
   constructor() {

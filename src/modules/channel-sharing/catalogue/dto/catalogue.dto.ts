@@ -17,12 +17,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '../../../platform/http/pagination';
-import { OptionalButNotNull } from '../../../platform/http/text.decorators';
-import { IsCountryCode, IsNaicsCode } from '../../directory/reference-data';
-import { CHANNEL_TYPES, ChannelType } from '../matching/scoring';
+import { PageQuery } from '../../../../platform/http/pagination';
+import { OptionalButNotNull } from '../../../../platform/http/text.decorators';
+import { IsCountryCode, IsNaicsCode } from '../../../directory/reference-data';
+import { CHANNEL_TYPES, ChannelType } from '../../matching/scoring';
 import { PRICE_BANDS, PriceBand } from '../product.entity';
-import { IsDecimal } from '../../../platform/http/decimal.decorator';
+import { IsDecimal } from '../../../../platform/http/decimal.decorator';
 
 const slugs = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? [...new Set(value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)))] : value;

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../platform/auth/actor';
-import { ApprovalsService } from '../approvals/approvals.service';
-import { AuditService } from '../audit/audit.service';
-import { matchMachine } from './match-state-machine';
+import { Actor } from '../../../platform/auth/actor';
+import { ApprovalsService } from '../../approvals/approvals.service';
+import { AuditService } from '../../audit/audit.service';
+import { matchMachine } from '../matches/match-state-machine';
 import { MatchingRun } from './matching-run.entity';
 
 export interface RunCounts {

@@ -1,7 +1,7 @@
-import { ComplementarityTable } from './complementarity-table';
-import { TopK } from './ranking';
-import { evaluate, GuestProduct, HostChannel } from './scoring';
-import { PairFilter, ScoredPair } from './top-k';
+import { ComplementarityTable } from '../../src/modules/channel-sharing/matching/complementarity-table';
+import { TopK } from '../../src/modules/channel-sharing/matching/ranking';
+import { evaluate, GuestProduct, HostChannel } from '../../src/modules/channel-sharing/matching/scoring';
+import { PairFilter, ScoredPair } from '../../src/modules/channel-sharing/matching/top-k';
 
 /**
  * Reference implementations: every pair scored with `evaluate`, the rule itself. The searches of

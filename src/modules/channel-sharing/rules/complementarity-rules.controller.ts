@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../platform/auth/actor';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
-import { uuidParam } from '../../platform/http/validation';
+import { Actor } from '../../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/decorators';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { uuidParam } from '../../../platform/http/validation';
 import { ComplementarityRulesService } from './complementarity-rules.service';
 import { CreateRuleDto, RulePage, RuleQuery, RuleView, SeedRulesDto, SeededView, UpdateRuleDto } from './dto/rule.dto';
 

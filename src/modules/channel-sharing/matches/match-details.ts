@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import type { MatchMailStep, ChannelMatchMailData } from '../notifications/templates/channel-sharing.templates';
-import { naicsTitle } from '../directory/reference-data';
+import type { MatchMailStep, ChannelMatchMailData } from '../../notifications/templates/channel-sharing.templates';
+import { naicsTitle } from '../../directory/reference-data';
 import { MatchStatus } from './channel-match.entity';
-import type { FactorExplanation } from './matching/scoring';
+import type { FactorExplanation } from '../matching/scoring';
 
 /** A match with everything its views and mails show, read in one query. */
 export interface MatchDetails {

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '../../../platform/http/pagination';
-import { IsIsoDate } from '../../../platform/http/iso-date.decorators';
-import { Trim } from '../../../platform/http/text.decorators';
+import { PageQuery } from '../../../../platform/http/pagination';
+import { IsIsoDate } from '../../../../platform/http/iso-date.decorators';
+import { Trim } from '../../../../platform/http/text.decorators';
 import { MATCH_STATUSES, MatchStatus } from '../channel-match.entity';
-import { IsDecimal } from '../../../platform/http/decimal.decorator';
+import { IsDecimal } from '../../../../platform/http/decimal.decorator';
 
 export class MatchQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MATCH_STATUSES }) @IsOptional() @IsIn(MATCH_STATUSES) status?: MatchStatus;

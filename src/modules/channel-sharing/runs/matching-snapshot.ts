@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { ComplementarityTable } from './matching/complementarity-table';
-import { ChannelType, GuestProduct, HostChannel } from './matching/scoring';
-import { ChannelIndex } from './matching/channel-index';
-import { ProductIndex } from './matching/product-index';
-import { MutualMatcher } from './matching/mutual';
-import { PairFilter } from './matching/top-k';
+import { ComplementarityTable } from '../matching/complementarity-table';
+import { ChannelType, GuestProduct, HostChannel } from '../matching/scoring';
+import { ChannelIndex } from '../matching/channel-index';
+import { ProductIndex } from '../matching/product-index';
+import { MutualMatcher } from '../matching/mutual';
+import { PairFilter } from '../matching/top-k';
 
 /** Days a declined or rejected pair is not proposed again. */
 export const COOL_DOWN_DAYS = 90;

@@ -1,4 +1,4 @@
-import { StateMachine } from '../../platform/state-machine/state-machine';
+import { StateMachine } from '../../../platform/state-machine/state-machine';
 import { MatchStatus } from './channel-match.entity';
 
 export type MatchEvent = 'approve' | 'reject' | 'accept' | 'both_accepted' | 'decline' | 'agree' | 'expire';

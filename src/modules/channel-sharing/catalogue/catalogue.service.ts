@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { Actor, hasRole } from '../../platform/auth/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { EventBus } from '../../platform/events/event-bus';
-import { DomainError } from '../../platform/http/domain-error';
-import { Page, paginate } from '../../platform/http/pagination';
-import { AuditService } from '../audit/audit.service';
-import { MembershipsService } from '../directory/memberships.service';
-import { OrganisationsService } from '../directory/organisations.service';
+import { Actor, hasRole } from '../../../platform/auth/actor';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { EventBus } from '../../../platform/events/event-bus';
+import { DomainError } from '../../../platform/http/domain-error';
+import { Page, paginate } from '../../../platform/http/pagination';
+import { AuditService } from '../../audit/audit.service';
+import { MembershipsService } from '../../directory/memberships.service';
+import { OrganisationsService } from '../../directory/organisations.service';
 import { channelView, productView } from './catalogue-views';
 import { Channel } from './channel.entity';
-import { ChannelMatchesService } from './channel-matches.service';
-import { channelSharingAccess } from './channel-sharing-access';
-import { CapacityBelowUsedError, ChannelNotFoundError, NotCatalogueEditorError, ProductNotFoundError } from './channel-sharing.errors';
+import { ChannelMatchesService } from '../matches/channel-matches.service';
+import { channelSharingAccess } from '../channel-sharing-access';
+import { CapacityBelowUsedError, ChannelNotFoundError, NotCatalogueEditorError, ProductNotFoundError } from '../channel-sharing.errors';
 import {
   CatalogueQuery,
   ChannelView,

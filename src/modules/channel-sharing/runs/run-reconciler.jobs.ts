@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, InjectConfig } from '../../config/app-config';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { JobHandler } from '../../platform/queue/job-handler.decorator';
-import { JobQueue } from '../../platform/queue/job-queue.service';
+import { AppConfig, InjectConfig } from '../../../config/app-config';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { JobQueue } from '../../../platform/queue/job-queue.service';
 import { MatchingRun, MatchingRunShard } from './matching-run.entity';
 
 /** How many times a run's jobs are queued again before the run is failed. */

@@ -1,4 +1,4 @@
-import { naicsTitle } from '../directory/reference-data';
+import { naicsTitle } from '../../directory/reference-data';
 import { Channel } from './channel.entity';
 import { ChannelView, ProductView } from './dto/catalogue.dto';
 import { Product } from './product.entity';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organisation } from '../directory/organisation.entity';
+import { Organisation } from '../../directory/organisation.entity';
 
 export const PRICE_BANDS = ['low', 'mid', 'high'] as const;
 export type PriceBand = (typeof PRICE_BANDS)[number];

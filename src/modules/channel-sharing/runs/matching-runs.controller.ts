@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../platform/auth/actor';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
-import { ValidationFailedError } from '../../platform/http/domain-error';
-import { PageQuery } from '../../platform/http/pagination';
-import { uuidParam } from '../../platform/http/validation';
+import { Actor } from '../../../platform/auth/actor';
+import { CurrentActor, Roles } from '../../../platform/auth/decorators';
+import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ValidationFailedError } from '../../../platform/http/domain-error';
+import { PageQuery } from '../../../platform/http/pagination';
+import { uuidParam } from '../../../platform/http/validation';
 import { MatchingRunPage, MatchingRunView, StartRunDto } from './dto/matching.dto';
 import { MatchingRunsService } from './matching-runs.service';
 

@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole } from '../../platform/auth/actor';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { EventBus } from '../../platform/events/event-bus';
-import { DomainError, ValidationFailedError } from '../../platform/http/domain-error';
-import { Page, paginate } from '../../platform/http/pagination';
-import { AuditService } from '../audit/audit.service';
-import { directoryAccess } from '../directory/directory-access';
-import { MembershipsService } from '../directory/memberships.service';
+import { Actor, hasRole } from '../../../platform/auth/actor';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { EventBus } from '../../../platform/events/event-bus';
+import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
+import { Page, paginate } from '../../../platform/http/pagination';
+import { AuditService } from '../../audit/audit.service';
+import { directoryAccess } from '../../directory/directory-access';
+import { MembershipsService } from '../../directory/memberships.service';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
-import { Channel } from './channel.entity';
+import { Channel } from '../catalogue/channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
 import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, readableFactors, REVEALED_STATUSES, Side, sizeBand } from './match-details';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
-import { MatchNotFoundError, NotAPartyError } from './matching.errors';
-import { ProposalWriter } from './proposal-writer';
+import { MatchNotFoundError, NotAPartyError } from '../runs/matching.errors';
+import { ProposalWriter } from '../runs/proposal-writer';
 
 /** When the match's answer deadline has passed but the expiry job has not yet expired it. */
 function deadlinePassed(match: MatchDetails): Date | null {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, InjectConfig } from '../../config/app-config';
-import { UnitOfWork } from '../../platform/database/unit-of-work';
-import { OnDomainEvent } from '../../platform/events/event-bus';
-import { DomainEvents } from '../../platform/events/event-catalog';
-import { JobHandler } from '../../platform/queue/job-handler.decorator';
-import { AuditService } from '../audit/audit.service';
+import { AppConfig, InjectConfig } from '../../../config/app-config';
+import { UnitOfWork } from '../../../platform/database/unit-of-work';
+import { OnDomainEvent } from '../../../platform/events/event-bus';
+import { DomainEvents } from '../../../platform/events/event-catalog';
+import { JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { AuditService } from '../../audit/audit.service';
 import { loadMatchDetails } from './match-details';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
-import { ProposalWriter } from './proposal-writer';
+import { ProposalWriter } from '../runs/proposal-writer';
 
 /** Pseudo-decisions at the curated weight that smooth a pair's learned acceptance rate. */
 export const LEARNED_PRIOR_DECISIONS = 4;

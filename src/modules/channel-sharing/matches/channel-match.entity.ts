@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { FactorExplanation } from './matching/scoring';
+import type { FactorExplanation } from '../matching/scoring';
 
 export const MATCH_STATUSES = ['proposed', 'approved', 'rejected', 'accepted', 'agreed', 'declined', 'expired'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organisation } from '../directory/organisation.entity';
-import type { ChannelType } from './matching/scoring';
+import { Organisation } from '../../directory/organisation.entity';
+import type { ChannelType } from '../matching/scoring';
 
 /** A sales channel of an organisation, with the capacity it can lend to others' products. */
 @Entity('channels')
