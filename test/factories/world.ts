@@ -81,7 +81,7 @@ export class World {
     return { cluster, staff, host, guest, h: await this.auth(await this.member(host.id)), g: await this.auth(await this.member(guest.id)) };
   }
 
-  /** An open approval request, as a module would file it through ApprovalsService.request. */
+  /** An open approval request, as a module would file it through ApprovalsService.requestMany. */
   async approvalRequest(
     clusterId: string,
     options: { partyOrganisationIds?: string[]; partyUserIds?: string[]; requestedBy?: string; summary?: string; subjectKind?: string } = {},
@@ -96,7 +96,7 @@ export class World {
         options.partyUserIds ?? [],
         options.summary ?? `Match ${unique()}`,
         options.requestedBy ?? null,
-        options.subjectKind ?? 'rd_match',
+        options.subjectKind ?? 'channel_match',
       ],
     );
   }

@@ -1,6 +1,7 @@
 import { InvalidTransitionError } from '../../src/platform/http/domain-error';
 import { matchMachine } from '../../src/modules/channel-sharing/matches/match-state-machine';
-import { anonymous, mailFor, MatchDetails, sizeBand } from '../../src/modules/channel-sharing/matches/match-details';
+import { anonymousDescription as anonymous, sizeBand } from '../../src/modules/directory/counterpart';
+import { mailFor, MatchDetails } from '../../src/modules/channel-sharing/matches/match-details';
 
 describe('channel match lifecycle', () => {
   it('staff decide proposals; parties answer approved matches; the host agrees accepted ones', () => {

@@ -1,19 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { APPROVAL_KINDS, ApprovalKind } from '../../approval-kinds';
 
-export const APPROVAL_KINDS = ['channel_match', 'rd_match', 'brand_membership', 'exchange_offer'] as const;
-export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
-/**
- * Kinds whose owning module mails the parties itself when a decision arrives (with what to do
- * next, and without naming one party to the other); the approvals queue then tells only the
- * requester.
- */
-export const OWNER_NOTIFIES_PARTIES: readonly ApprovalKind[] = ['channel_match'];
+export { APPROVAL_KINDS };
+export type { ApprovalKind };
 
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 /** One decision staff must take, whatever module it comes from. Decided once, never rewritten. */
 @Entity('approval_requests')
+@Check('ck_approval_requests_kind', `subject_kind IN (${APPROVAL_KINDS.map((k) => `'${k}'`).join(', ')})`)
 @Index('ix_approval_requests_queue', ['clusterId', 'createdAt', 'id'])
 @Index('uq_approval_requests_open_subject', ['subjectKind', 'subjectId'], { unique: true, where: "status = 'pending'" })
 @Index('ix_approval_requests_due', ['dueAt'], { where: "status = 'pending'" })
@@ -22,7 +18,7 @@ export class ApprovalRequest {
   @Column({ type: 'uuid' }) clusterId: string;
   @Column({ type: 'text' }) subjectKind: ApprovalKind;
   @Column({ type: 'uuid' }) subjectId: string;
-  /** Organisations whose members may not decide (conflict of interest) and who hear the outcome. */
+  /** Organisations whose members may not decide (conflict of interest). */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) partyOrganisationIds: string[];
   /** People concerned (a talent, a requester): they may not decide either. */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) partyUserIds: string[];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { approvalsAccess } from './approvals-access';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole, isStaffOf } from '../../platform/auth/actor';
+import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { InvalidTransitionError } from '../../platform/http/domain-error';
 import { paginate } from '../../platform/http/pagination';
@@ -22,7 +24,7 @@ export class ApprovalsQueueService {
 
   async list(actor: Actor, query: ApprovalQuery): Promise<ApprovalPage> {
     const qb = this.uow.reader.createQueryBuilder(ApprovalRequest, 'r');
-    if (!hasRole(actor, 'admin')) qb.andWhere('r.cluster_id = :own', { own: actor.clusterId });
+    scopeToActor(qb, actor, approvalsAccess.scope);
     if (query.kind) qb.andWhere('r.subject_kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.assignee === 'none') qb.andWhere('r.assignee_id IS NULL');
@@ -58,7 +60,6 @@ export class ApprovalsQueueService {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!request || !(hasRole(actor, 'admin') || isStaffOf(actor, request.clusterId))) throw new ApprovalNotFoundError();
-    return request;
+    return visibleOr404(request, (r) => approvalsAccess.seesRequest(actor, r), () => new ApprovalNotFoundError());
   }
 }

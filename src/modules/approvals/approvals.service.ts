@@ -1,29 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../config/app-config';
 import { Actor } from '../../platform/auth/actor';
-import { auditRowsSql } from '../audit/audit-sql';
 import { AuditService } from '../audit/audit.service';
-import { MembersService } from '../directory/members.service';
 import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApprovalKind, ApprovalRequest } from './approval-request.entity';
+import { ApprovalKind } from './approval-request.entity';
 
+/** One decision a module asks staff for. */
 export interface ApprovalRequestInput {
+  /** Chosen by the caller when it links its subject to the request in the same transaction. */
+  id?: string;
   clusterId: string;
   subjectKind: ApprovalKind;
   subjectId: string;
-  partyOrganisationIds: string[];
-  partyUserIds?: string[];
+  /**
+   * Who the decision is about. Members of these organisations and these people may not decide
+   * it (a talent who is also staff never decides their own request); the owning module decides
+   * which of them hear the outcome.
+   */
+  parties: { organisationIds: string[]; userIds: string[] };
+  /** What staff read in the queue (it may name both parties: parties never see it). */
   summary: string;
   details?: Record<string, unknown>;
+  /** A person who asked for the decision; they may not decide it and are told the outcome. */
   requestedBy?: string | null;
   dueAt?: Date;
 }
 
+export interface RequestOptions {
+  /**
+   * Mail the cluster's staff about each request (default). A matching run's hundreds of
+   * proposals are left to the queue instead.
+   */
+  notifyStaff?: boolean;
+}
+
 /**
- * What other modules use: ask for a decision (in their own transaction) and withdraw a request
- * whose subject went away. They learn the outcome from the `approval.decided` domain event.
+ * The approvals port: a module files requests (in its own transaction, set-based) and withdraws
+ * those whose subject went away. The outcome comes back as the `approval.decided` domain event,
+ * to which the owning module reacts, telling the parties what it decides they should hear.
  */
 @Injectable()
 export class ApprovalsService {
@@ -32,101 +49,65 @@ export class ApprovalsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly users: UsersService,
-    private readonly members: MembersService,
   ) {}
 
-  async request(em: EntityManager, input: ApprovalRequestInput): Promise<ApprovalRequest> {
-    const dueAt = input.dueAt ?? new Date(Date.now() + this.config.APPROVAL_DUE_DAYS * 24 * 3600 * 1000);
-    const request = await em.save(em.create(ApprovalRequest, {
-      ...input,
-      partyUserIds: input.partyUserIds ?? [],
-      details: input.details ?? {},
-      requestedBy: input.requestedBy ?? null,
-      dueAt,
-      status: 'pending',
-    }));
-    await this.audit.record(em, null, {
-      action: 'approval.requested', subjectKind: 'approval_request', subjectId: request.id, clusterId: input.clusterId,
-      after: { subjectKind: input.subjectKind, subjectId: input.subjectId, summary: input.summary },
-    });
-    const staff = await this.users.staffOf(em, input.clusterId);
-    await this.notifications.notifyMany(em, staff.map((s) => ({
-      to: { userId: s.id, email: s.email, locale: s.locale },
-      category: 'approvals' as const,
-      template: 'approvals.requested' as const,
-      data: { approvalId: request.id, kind: input.subjectKind, summary: input.summary, dueAt: dueAt.toISOString() },
-      clusterId: input.clusterId,
+  /** Files the requests, audited, one statement per 5,000; their ids in input order. */
+  async requestMany(em: EntityManager, actor: Actor | null, requests: ApprovalRequestInput[], options: RequestOptions = {}): Promise<string[]> {
+    const ids = requests.map((r) => r.id ?? randomUUID());
+    const defaultDue = new Date(Date.now() + this.config.APPROVAL_DUE_DAYS * 24 * 3600 * 1000);
+    const dueAt = requests.map((r) => (r.dueAt ?? defaultDue).toISOString());
+    for (let i = 0; i < requests.length; i += 5000) {
+      const batch = requests.slice(i, i + 5000).map((r, j) => ({
+        id: ids[i + j], cluster_id: r.clusterId, subject_kind: r.subjectKind, subject_id: r.subjectId,
+        party_organisation_ids: r.parties.organisationIds, party_user_ids: r.parties.userIds, summary: r.summary,
+        details: r.details ?? {}, requested_by: r.requestedBy ?? null, due_at: dueAt[i + j],
+      }));
+      await em.query(
+        `INSERT INTO approval_requests (id, cluster_id, subject_kind, subject_id, party_organisation_ids, party_user_ids, summary, details, requested_by, due_at, status)
+         SELECT r.id, r.cluster_id, r.subject_kind, r.subject_id, r.party_organisation_ids, r.party_user_ids,
+                r.summary, r.details, r.requested_by, r.due_at, 'pending'
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, cluster_id uuid, subject_kind text, subject_id uuid,
+              party_organisation_ids uuid[], party_user_ids uuid[], summary text, details jsonb, requested_by uuid, due_at timestamptz)
+`,
+        [JSON.stringify(batch)],
+      );
+    }
+    await this.audit.recordMany(em, actor, requests.map((r, i) => ({
+      action: 'approval.requested', subjectKind: 'approval_request', subjectId: ids[i], clusterId: r.clusterId,
+      after: { subjectKind: r.subjectKind, subjectId: r.subjectId, summary: r.summary },
     })));
-    return request;
+    if (options.notifyStaff ?? true) await this.mailStaff(em, requests, ids, dueAt);
+    return ids;
   }
 
-  /**
-   * Files a request for every row a query yields (a matching run's new proposals), set-based: one
-   * INSERT … SELECT with its audit entries, no row through the application, no per-request mail
-   * to staff (they see them in the queue). `source` yields id (chosen by the caller, so it can
-   * link its subjects in the same statement that creates them), subject_id,
-   * party_organisation_ids, summary and details.
-   */
-  async requestFromQuery(
-    em: EntityManager,
-    clusterId: string,
-    subjectKind: ApprovalKind,
-    source: string,
-    params: unknown[],
-  ): Promise<number> {
-    const n = params.length;
-    const [{ count }]: { count: number }[] = await em.query(
-      `WITH source AS (${source}),
-       inserted AS (
-         INSERT INTO approval_requests (id, cluster_id, subject_kind, subject_id, party_organisation_ids, summary, details, due_at, status)
-         SELECT id, $${n + 1}, $${n + 2}, subject_id, party_organisation_ids, summary, details, now() + make_interval(days => $${n + 3}), 'pending'
-         FROM source
-         RETURNING id, subject_id, cluster_id),
-       audited AS (${auditRowsSql('inserted', 'approval.requested', 'approval_request',
-         `jsonb_build_object('subjectId', jsonb_build_object('before', null, 'after', subject_id))`)})
-       SELECT count(*)::int AS count FROM inserted`,
-      [...params, clusterId, subjectKind, this.config.APPROVAL_DUE_DAYS],
-    );
-    return count;
-  }
-
-  /** Withdraws the open requests of these subjects (idempotent), with their audit entries. */
-  async withdrawMany(em: EntityManager, subjectKind: ApprovalKind, subjectIds: string[]): Promise<number> {
+  /** Withdraws the open requests of these subjects (idempotent), audited; how many it withdrew. */
+  async withdrawMany(em: EntityManager, actor: Actor | null, subjectKind: ApprovalKind, subjectIds: string[]): Promise<number> {
     if (subjectIds.length === 0) return 0;
-    const [{ count }]: { count: number }[] = await em.query(
+    const withdrawn: { id: string; cluster_id: string }[] = await em.query(
+      // A top-level SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
       `WITH withdrawn AS (
          UPDATE approval_requests SET status = 'withdrawn', decided_at = now()
          WHERE subject_kind = $1 AND subject_id = ANY($2::uuid[]) AND status = 'pending'
-         RETURNING id, cluster_id),
-       audited AS (${auditRowsSql('withdrawn', 'approval.withdrawn', 'approval_request',
-         `'{"status": {"before": "pending", "after": "withdrawn"}}'::jsonb`)})
-       SELECT count(*)::int AS count FROM withdrawn`,
+         RETURNING id, cluster_id)
+       SELECT * FROM withdrawn`,
       [subjectKind, subjectIds],
     );
-    return count;
+    await this.audit.recordMany(em, actor, withdrawn.map((w) => ({
+      action: 'approval.withdrawn', subjectKind: 'approval_request', subjectId: w.id, clusterId: w.cluster_id,
+      before: { status: 'pending' }, after: { status: 'withdrawn' },
+    })));
+    return withdrawn.length;
   }
 
-  /** Withdraws the open request for a subject, if any (idempotent). */
-  async withdraw(em: EntityManager, actor: Actor | null, subjectKind: ApprovalKind, subjectId: string): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(ApprovalRequest)
-      .set({ status: 'withdrawn', decidedAt: () => 'now()' })
-      .where("subject_kind = :subjectKind AND subject_id = :subjectId AND status = 'pending'", { subjectKind, subjectId })
-      .returning(['id', 'clusterId'])
-      .execute();
-    for (const row of result.raw as { id: string; cluster_id: string }[]) {
-      await this.audit.record(em, actor, {
-        action: 'approval.withdrawn', subjectKind: 'approval_request', subjectId: row.id, clusterId: row.cluster_id,
-        before: { status: 'pending' }, after: { status: 'withdrawn' },
-      });
-    }
-    return (result.affected ?? 0) > 0;
-  }
-
-  /** Everyone a decision concerns: the party users and the members of the party organisations. */
-  async partyUserIds(em: EntityManager, request: ApprovalRequest): Promise<string[]> {
-    const members = await this.members.userIdsOf(em, request.partyOrganisationIds);
-    return [...new Set([...request.partyUserIds, ...members])];
+  private async mailStaff(em: EntityManager, requests: ApprovalRequestInput[], ids: string[], dueAt: string[]): Promise<void> {
+    const staffOf = new Map<string, Awaited<ReturnType<UsersService['staffOf']>>>();
+    for (const clusterId of new Set(requests.map((r) => r.clusterId))) staffOf.set(clusterId, await this.users.staffOf(em, clusterId));
+    await this.notifications.notifyMany(em, requests.flatMap((r, i) => staffOf.get(r.clusterId)!.map((s) => ({
+      to: { userId: s.id, email: s.email, locale: s.locale },
+      category: 'approvals' as const,
+      template: 'approvals.requested' as const,
+      data: { approvalId: ids[i], kind: r.subjectKind, summary: r.summary, dueAt: dueAt[i] },
+      clusterId: r.clusterId,
+    }))));
   }
 }

@@ -7,11 +7,10 @@ import { EventBus } from '../../platform/events/event-bus';
 import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApprovalRequest, OWNER_NOTIFIES_PARTIES } from './approval-request.entity';
+import { ApprovalRequest } from './approval-request.entity';
 import { approvalMachine, DECISION_EVENTS } from './approval-state-machine';
 import { approvalView } from './approval-view';
 import { ApprovalsQueueService } from './approvals-queue.service';
-import { ApprovalsService } from './approvals.service';
 import { ConflictOfInterestError, PartyCannotDecideError } from './approvals.errors';
 import { ApprovalView, DecisionDto } from './dto/approval.dto';
 
@@ -19,14 +18,13 @@ import { ApprovalView, DecisionDto } from './dto/approval.dto';
  * A staff decision, taken once. The status changes with a conditional UPDATE … WHERE status =
  * 'pending': of concurrent deciders exactly one changes a row, the others get 409 with the state
  * the winner left. In the same transaction: the audit entry, the `approval.decided` event for the
- * owning module, and the parties' notifications.
+ * owning module (which tells the parties), and the requester's notification.
  */
 @Injectable()
 export class DecideApprovalService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly queue: ApprovalsQueueService,
-    private readonly approvals: ApprovalsService,
     private readonly memberships: MembershipLookup,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -64,10 +62,9 @@ export class DecideApprovalService {
         approvalId: id, clusterId: request.clusterId, subjectKind: request.subjectKind, subjectId: request.subjectId,
         decision: dto.decision, decidedBy: actor.userId, reason,
       });
-      const recipients = await this.users.contacts(em, [
-        ...(OWNER_NOTIFIES_PARTIES.includes(request.subjectKind) ? [] : await this.approvals.partyUserIds(em, request)),
-        ...(request.requestedBy ? [request.requestedBy] : []),
-      ]);
+      // The owning module tells the parties (it knows what they may see of each other); the
+      // queue tells only whoever asked for the decision.
+      const recipients = await this.users.contacts(em, request.requestedBy ? [request.requestedBy] : []);
       await this.notifications.notifyMany(em, recipients.map((u) => ({
         to: { userId: u.id, email: u.email, locale: u.locale },
         category: 'approvals' as const,

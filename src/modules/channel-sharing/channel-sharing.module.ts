@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApprovalsModule } from '../approvals/approvals.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { ChannelsController, ProductsController } from './catalogue/catalogue.controller';
+import { CatalogueChanges } from './catalogue/catalogue-changes';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { ComplementarityRulesController } from './rules/complementarity-rules.controller';
 import { ComplementarityRulesService } from './rules/complementarity-rules.service';
@@ -10,6 +11,7 @@ import { ChannelMatchesController } from './matches/channel-matches.controller';
 import { ChannelMatchesService } from './matches/channel-matches.service';
 import { MatchLifecycleJobs } from './matches/match-lifecycle.jobs';
 import { MatchNotifier } from './matches/match-notifier';
+import { MatchReader } from './matches/match-reader';
 import { MatchingJobs } from './runs/matching-jobs';
 import { RunReconcilerJobs } from './runs/run-reconciler.jobs';
 import { MatchingRunsController } from './runs/matching-runs.controller';
@@ -22,14 +24,14 @@ const forApi: DynamicModule = {
   imports: [DirectoryModule.forApi(), ApprovalsModule.forApi(), NotificationsModule.forApi()],
   controllers: [ProductsController, ChannelsController, ComplementarityRulesController, MatchingRunsController, ChannelMatchesController],
   providers: [
-    CatalogueService, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier, ProposalWriter,
+    CatalogueService, CatalogueChanges, ComplementarityRulesService, MatchingRunsService, ChannelMatchesService, MatchNotifier, MatchReader, ProposalWriter,
     ChannelSharingPersonalData,
   ],
 };
 const forWorker: DynamicModule = {
   module: class ChannelSharingWorkerModule {},
   imports: [DirectoryModule.forWorker(), ApprovalsModule.forWorker(), NotificationsModule.forWorker()],
-  providers: [MatchingRunsService, MatchingJobs, RunReconcilerJobs, ProposalWriter, MatchLifecycleJobs, MatchNotifier],
+  providers: [MatchingRunsService, MatchingJobs, RunReconcilerJobs, ProposalWriter, MatchLifecycleJobs, MatchNotifier, MatchReader],
 };
 
 /** Channel network sharing: catalogue, complementarity, matching, match lifecycle. */

@@ -1,4 +1,5 @@
-import { Actor, hasRole, isStaffOf, organisationRole } from '../../platform/auth/actor';
+import { actsForCluster } from '../../platform/access/actor-scope';
+import { Actor, organisationRole } from '../../platform/auth/actor';
 
 /**
  * Who may see and do what in the directory, in one place. Services answer a record the actor may
@@ -7,7 +8,7 @@ import { Actor, hasRole, isStaffOf, organisationRole } from '../../platform/auth
 export const directoryAccess = {
   /** Admins, and staff of this very cluster. */
   actsForCluster(actor: Actor, clusterId: string): boolean {
-    return hasRole(actor, 'admin') || isStaffOf(actor, clusterId);
+    return actsForCluster(actor, clusterId);
   },
 
   seesOrganisation(actor: Actor, org: { id: string; clusterId: string }): boolean {

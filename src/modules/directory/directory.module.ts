@@ -9,6 +9,7 @@ import { MembersService } from './members.service';
 import { MembershipLookupModule } from './membership-lookup.provider';
 import { MembershipsService } from './memberships.service';
 import { OrganisationsController } from './organisations.controller';
+import { OrganisationProfilesService } from './organisation-profiles.service';
 import { OrganisationsService } from './organisations.service';
 import { PendingInvitationsService } from './pending-invitations.service';
 import { DirectoryPersonalData } from './personal-data/directory-personal-data.contributor';
@@ -16,9 +17,10 @@ import { TalentsController } from './talents.controller';
 import { TalentsService } from './talents.service';
 
 const services = [
+  OrganisationProfilesService,
   ClustersService, OrganisationsService, MembersService, InvitationsService, TalentsService, MembershipsService, PendingInvitationsService,
 ];
-const exported = [ClustersService, OrganisationsService, MembersService, MembershipsService];
+const exported = [ClustersService, OrganisationsService, MembersService, MembershipsService, OrganisationProfilesService];
 
 const forApi: DynamicModule = {
   module: class DirectoryApiModule {},

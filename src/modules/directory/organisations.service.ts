@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { scopeToActor } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole } from '../../platform/auth/actor';
+import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
@@ -51,18 +52,10 @@ export class OrganisationsService {
 
   async list(actor: Actor, query: ListOrganisationsQuery): Promise<Page<OrganisationView>> {
     const qb = this.uow.reader.createQueryBuilder(Organisation, 'o');
-    if (hasRole(actor, 'admin')) {
-      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
-    } else if (hasRole(actor, 'staff')) {
-      // Staff are scoped to their cluster whatever they ask for; another cluster's id yields nothing.
-      qb.andWhere('o.cluster_id = :own', { own: actor.clusterId });
-      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
-    } else {
-      const ids = actor.organisations.map((o) => o.id);
-      if (ids.length === 0) return { items: [], nextCursor: null };
-      qb.andWhere('o.id IN (:...ids)', { ids });
-      if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
-    }
+    // Staff are scoped to their cluster whatever they ask for (another cluster's id yields
+    // nothing); members see the organisations they act for.
+    scopeToActor(qb, actor, { cluster: 'o.cluster_id', parties: ['o.id'] });
+    if (query.clusterId) qb.andWhere('o.cluster_id = :clusterId', { clusterId: query.clusterId });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('o.name ILIKE :q', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     const page = await paginate(qb, query);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole } from '../../platform/auth/actor';
+import { scopeToActor } from '../../platform/access/actor-scope';
+import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { Page, paginate } from '../../platform/http/pagination';
 import { UsersService } from '../identity/users.service';
@@ -46,7 +47,7 @@ export class TalentsService {
 
   async list(actor: Actor, query: ListTalentsQuery): Promise<Page<TalentView>> {
     const qb = this.uow.reader.createQueryBuilder(TalentProfile, 't');
-    if (!hasRole(actor, 'admin')) qb.andWhere('t.home_cluster_id = :cluster', { cluster: actor.clusterId });
+    scopeToActor(qb, actor, { cluster: 't.home_cluster_id' });
     const page = await paginate(qb, query);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, hasRole } from '../../platform/auth/actor';
+import { notificationsAccess } from './notifications-access';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
+import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { PageQuery, paginate } from '../../platform/http/pagination';
 import { signalOutbox } from '../../platform/outbox/outbox-relay';
@@ -33,7 +35,7 @@ export class DeliveriesService {
 
   async failed(actor: Actor, query: PageQuery): Promise<DeliveryPage> {
     const qb = this.uow.reader.createQueryBuilder(Notification, 'n').where("n.email_status = 'failed'");
-    if (!hasRole(actor, 'admin')) qb.andWhere('n.cluster_id = :cluster', { cluster: actor.clusterId });
+    scopeToActor(qb, actor, notificationsAccess.deliveriesScope);
     const page = await paginate(qb, query);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
@@ -41,9 +43,8 @@ export class DeliveriesService {
   /** Puts a failed delivery back in the outbox under a new delivery generation (a new job id). */
   async resend(actor: Actor, id: string): Promise<DeliveryView> {
     return this.uow.run(async (em) => {
-      const row = await em.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      const visible = row && (hasRole(actor, 'admin') || (row.clusterId !== null && row.clusterId === actor.clusterId));
-      if (!row || !visible) throw new NotificationNotFoundError();
+      const row = visibleOr404(await em.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } }),
+        (r) => notificationsAccess.seesDelivery(actor, r), () => new NotificationNotFoundError());
       if (row.emailStatus !== 'failed') throw new NotResendableError(row.emailStatus);
       Object.assign(row, { emailStatus: 'pending', deliveryGeneration: row.deliveryGeneration + 1, enqueuedAt: null, attempts: 0 });
       await em.save(row);

@@ -36,8 +36,8 @@ describe('approvals: one queue, decided once', () => {
   });
 
   it('of 50 concurrent decisions on one request exactly one wins; the other 49 get 409 with the current state', async () => {
-    // An R&D match: the approvals queue mails its parties itself (channel matches are mailed by their module).
-    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id] });
+    // The queue tells whoever asked for the decision; the parties hear from the owning module.
+    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [sme.id], requestedBy: smeOwner.id });
     const deciders = await Promise.all(
       Array.from({ length: 10 }, async () => world.auth(await world.user(['staff'], { clusterId: cluster.id }))),
     );
@@ -70,8 +70,8 @@ describe('approvals: one queue, decided once', () => {
       );
       return row?.dispatched_at ? row : undefined;
     }, 'the approval.decided event to be dispatched');
-    expect(event.payload).toEqual(expect.objectContaining({ decision: final, subjectKind: 'rd_match', clusterId: cluster.id }));
-    // ...and the parties by email, once.
+    expect(event.payload).toEqual(expect.objectContaining({ decision: final, subjectKind: 'channel_match', clusterId: cluster.id }));
+    // ...and the requester by email, once.
     const mails = await waitForMail(smeOwner.email, { subject: /Approved|Not approved/ });
     expect(mails).toHaveLength(1);
     // The trail records it, with the request id of the winning HTTP request.
@@ -120,7 +120,7 @@ describe('approvals: one queue, decided once', () => {
     const bad = await http().post(`/api/v1/approvals/${approval.id}/assign`).set(staff).send({ assigneeId: outsider.id });
     expectProblem(bad, 400, 'approvals.invalid_assignee');
     await http().post(`/api/v1/approvals/${approval.id}/assign`).set(staff).send({ assigneeId: staffUser.id }).expect(200);
-    const mine = await http().get('/api/v1/approvals').query({ assignee: 'me', status: 'pending', kind: 'rd_match' }).set(staff).expect(200);
+    const mine = await http().get('/api/v1/approvals').query({ assignee: 'me', status: 'pending', kind: 'channel_match' }).set(staff).expect(200);
     expect(mine.body.items.map((a: Row) => a.id)).toEqual([approval.id]);
     expect(mine.body.items[0]).toEqual(expect.objectContaining({ details: { score: 0.82 }, overdue: false }));
   });

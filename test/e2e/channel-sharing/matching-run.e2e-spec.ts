@@ -73,7 +73,7 @@ describe('channel sharing: a full matching run', () => {
     const trail = async (subjectId: string) =>
       (await http().get('/api/v1/audit').query({ subjectKind: 'approval_request', subjectId }).set(staff).expect(200)).body.items;
     expect(await trail(approval.id)).toEqual([
-      expect.objectContaining({ action: 'approval.requested', clusterId: cluster.id, actorUserId: null, changes: { subjectId: { before: null, after: rows[0].id } } }),
+      expect.objectContaining({ action: 'approval.requested', clusterId: cluster.id, actorUserId: null, changes: expect.objectContaining({ subjectKind: { before: null, after: 'channel_match' }, subjectId: { before: null, after: rows[0].id } }) }),
     ]);
 
     // Running again changes nothing: same pairs, no new requests.

@@ -18,10 +18,11 @@ describe('in-app feed, preferences, digests and the audit trail', () => {
   let staff: { authorization: string };
   let admin: { authorization: string };
 
-  const decideThree = async (party: Row) => {
+  // The queue tells the requester of each decision (the owning module tells the parties).
+  const decideThree = async (party: Row, requester: Row) => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [party.id], summary: `Channel match ${i + 1}` });
+      const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [party.id], requestedBy: requester.id, summary: `Channel match ${i + 1}` });
       await http().post(`/api/v1/approvals/${approval.id}/decision`).set(staff).send({ decision: 'approved' }).expect(200);
       ids.push(approval.id);
     }
@@ -56,7 +57,7 @@ describe('in-app feed, preferences, digests and the audit trail', () => {
 
   it('with the daily-digest preference, three updates arrive as one digest mail, and stay in the feed', async () => {
     await http().put('/api/v1/notification-preferences/approvals').set(ownerAuth).send({ mode: 'daily_digest' }).expect(200);
-    await decideThree(sme);
+    await decideThree(sme, owner);
     const feed = await http().get('/api/v1/notifications').set(ownerAuth).expect(200);
     expect(feed.body.unreadCount).toBe(3);
     expect(feed.body.items.map((n: Row) => n.title)).toEqual([
@@ -83,7 +84,7 @@ describe('in-app feed, preferences, digests and the audit trail', () => {
     const member = await world.member(otherSme.id, 'member');
     const auth = await world.auth(member);
     await http().put('/api/v1/notification-preferences/approvals').set(auth).send({ mode: 'off' }).expect(200);
-    await decideThree(otherSme);
+    await decideThree(otherSme, member);
     await eventually(async () => (await http().get('/api/v1/notifications').set(auth)).body.unreadCount === 3, 'three feed items');
     const { rows } = await world.db.query(`SELECT DISTINCT email_status FROM notifications WHERE recipient_user_id = $1`, [member.id]);
     expect(rows).toEqual([{ email_status: 'skipped' }]);

@@ -73,8 +73,9 @@ describe('a change and the notification it causes commit together', () => {
     const cluster = await world.cluster();
     const staff = await world.auth(await world.user(['staff'], { clusterId: cluster.id }));
     const party = await world.organisation(cluster.id);
-    await makeAtomic((await world.member(party.id)).id);
-    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [party.id] });
+    const requester = await world.member(party.id);
+    await makeAtomic(requester.id);
+    const approval = await world.approvalRequest(cluster.id, { partyOrganisationIds: [party.id], requestedBy: requester.id });
     const state = async () => [
       (await world.one('SELECT status FROM approval_requests WHERE id = $1', [approval.id])).status,
       await count(`audit_log WHERE subject_id = $1`, [approval.id]),

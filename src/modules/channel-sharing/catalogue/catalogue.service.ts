@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { Actor, hasRole } from '../../../platform/auth/actor';
+import { Actor } from '../../../platform/auth/actor';
+import { CatalogueChanges } from './catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
-import { EventBus } from '../../../platform/events/event-bus';
 import { DomainError } from '../../../platform/http/domain-error';
 import { Page, paginate } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit/audit.service';
@@ -46,7 +47,7 @@ export class CatalogueService {
     private readonly uow: UnitOfWork,
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
-    private readonly events: EventBus,
+    private readonly changes: CatalogueChanges,
     private readonly matches: ChannelMatchesService,
     private readonly memberships: MembershipsService,
   ) {}
@@ -102,12 +103,8 @@ export class CatalogueService {
 
   private async list<T extends Item, V>(kind: Kind<T, V>, actor: Actor, query: CatalogueQuery): Promise<Page<V>> {
     const qb = this.uow.reader.createQueryBuilder(kind.entity, 'x');
-    if (!hasRole(actor, 'admin')) {
-      const own = actor.organisations.map((o) => o.id);
-      // Staff see their cluster's catalogue; members their organisations' — never another member's.
-      if (hasRole(actor, 'staff')) qb.andWhere('(x.cluster_id = :cluster OR x.organisation_id = ANY(:own))', { cluster: actor.clusterId, own });
-      else qb.andWhere('x.organisation_id = ANY(:own)', { own });
-    }
+    // Staff see their cluster's catalogue; members their organisations' — never another member's.
+    scopeToActor(qb, actor, channelSharingAccess.catalogueScope('x'));
     if (query.organisationId) qb.andWhere('x.organisation_id = :org', { org: query.organisationId });
     const page = await paginate(qb, query);
     return { items: page.items.map(kind.view), nextCursor: page.nextCursor };
@@ -118,8 +115,7 @@ export class CatalogueService {
       where: { id } as never,
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!item || !channelSharingAccess.seesCatalogue(actor, item)) throw kind.notFound();
-    return item;
+    return visibleOr404(item, (i) => channelSharingAccess.seesCatalogue(actor, i), kind.notFound);
   }
 
   private async create<T extends Item, V>(kind: Kind<T, V>, actor: Actor, organisationId: string, build: (clusterId: string) => object): Promise<V> {
@@ -166,6 +162,6 @@ export class CatalogueService {
       action, subjectKind: kind.subject, subjectId: item.id, clusterId: item.clusterId,
       before: before as object | null, after: deleted ? null : (kind.view(item) as object),
     });
-    await this.events.publish(em, 'channel_sharing.catalogue_changed', { organisationId: item.organisationId, clusterId: item.clusterId });
+    await this.changes.record(em, { organisationId: item.organisationId, clusterId: item.clusterId });
   }
 }

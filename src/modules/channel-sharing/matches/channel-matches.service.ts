@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { channelSharingAccess } from '../channel-sharing-access';
+import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../../platform/auth/actor';
+import { CatalogueChanges } from '../catalogue/catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
-import { EventBus } from '../../../platform/events/event-bus';
 import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
 import { Page, paginate } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit/audit.service';
@@ -11,7 +13,9 @@ import { MembershipsService } from '../../directory/memberships.service';
 import { ChannelMatch, MatchStatus } from './channel-match.entity';
 import { Channel } from '../catalogue/channel.entity';
 import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
-import { loadMatchDetails, MatchDetails, memberContacts, partySees, Party, PARTY_VISIBLE_SQL, readableFactors, REVEALED_STATUSES, Side, sizeBand } from './match-details';
+import { counterpartView, Disclosure } from '../../directory/counterpart';
+import { CHANNEL_MATCH_VISIBILITY, MatchDetails, Party, readableFactors, Side } from './match-details';
+import { MatchReader } from './match-reader';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { MatchNotFoundError, NotAPartyError } from '../runs/matching.errors';
@@ -40,20 +44,19 @@ export class ChannelMatchesService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly notifier: MatchNotifier,
-    private readonly events: EventBus,
+    private readonly changes: CatalogueChanges,
     private readonly proposals: ProposalWriter,
     private readonly memberships: MembershipsService,
+    private readonly reader: MatchReader,
   ) {}
 
   async list(actor: Actor, query: MatchQuery): Promise<Page<ChannelMatchView>> {
     const qb = this.uow.reader.createQueryBuilder(ChannelMatch, 'm');
-    const own = actor.organisations.map((o) => o.id);
     // Staff see their cluster's matches; anyone sees, as a party, their organisations' approved ones.
+    scopeToActor(qb, actor, channelSharingAccess.matchScope('m'));
+    const own = actor.organisations.map((o) => o.id);
     const staffSees = hasRole(actor, 'admin') ? 'true' : hasRole(actor, 'staff') ? 'm.cluster_id = :cluster' : 'false';
     qb.setParameters({ cluster: actor.clusterId, own });
-    if (!hasRole(actor, 'admin')) {
-      qb.andWhere(`(${staffSees} OR ((m.host_organisation_id = ANY(:own) OR m.guest_organisation_id = ANY(:own)) AND ${PARTY_VISIBLE_SQL}))`);
-    }
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.organisationId) {
       // A party filters by its own side only: filtering by the other side would confirm who an
@@ -65,7 +68,7 @@ export class ChannelMatchesService {
       );
     }
     const page = await paginate(qb, query);
-    const details = await loadMatchDetails(this.uow.reader, page.items.map((m) => m.id));
+    const details = await this.reader.load(this.uow.reader, page.items.map((m) => m.id));
     const contacts = await this.contactsFor(this.uow.reader, details);
     return { items: details.map((d) => this.view(actor, d, contacts)), nextCursor: page.nextCursor };
   }
@@ -119,7 +122,7 @@ export class ChannelMatchesService {
         closedAt: new Date(),
       });
       // Less spare capacity changes how the host's channel scores: refresh its matches.
-      await this.events.publish(em, 'channel_sharing.catalogue_changed', { organisationId: channel!.organisationId, clusterId: channel!.clusterId });
+      await this.changes.record(em, { organisationId: channel!.organisationId, clusterId: channel!.clusterId });
       return {
         action: 'channel_match.agreed',
         after: { status, commissionPct: terms.commissionPct, capacityAllotted: terms.capacityAllotted, termMonths: terms.termMonths, startsOn, usedCapacity: channel!.usedCapacity },
@@ -143,7 +146,7 @@ export class ChannelMatchesService {
     const open: { id: string; status: MatchStatus }[] = await em.query(
       `SELECT id, status FROM channel_matches WHERE ${rows} = $1 AND status IN ('proposed', 'approved', 'accepted') ORDER BY id FOR UPDATE`, [item.id]);
     const proposed = open.filter((m) => m.status === 'proposed');
-    for (const match of await loadMatchDetails(em, open.filter((m) => m.status !== 'proposed').map((m) => m.id))) {
+    for (const match of await this.reader.load(em, open.filter((m) => m.status !== 'proposed').map((m) => m.id))) {
       const status = await this.declineAs(em, match, side, reason);
       await this.audit.record(em, actor, {
         action: 'channel_match.declined', subjectKind: 'channel_match', subjectId: match.id, clusterId: match.clusterId,
@@ -188,7 +191,7 @@ export class ChannelMatchesService {
       await this.audit.record(em, actor, {
         action, subjectKind: 'channel_match', subjectId: id, clusterId: match.clusterId, before: { status: match.status }, after,
       });
-      const [updated] = await loadMatchDetails(em, [id]);
+      const [updated] = await this.reader.load(em, [id]);
       await notify(em, updated, side);
       return this.view(actor, updated, await this.contactsFor(em, [updated]));
     });
@@ -211,18 +214,13 @@ export class ChannelMatchesService {
 
   /** Staff of the cluster see every match; a party sees it once approved; anyone else gets 404. */
   private async visible(em: EntityManager, actor: Actor, id: string): Promise<MatchDetails> {
-    const [match] = await loadMatchDetails(em, [id]);
-    if (!match) throw new MatchNotFoundError();
-    if (directoryAccess.actsForCluster(actor, match.clusterId)) return match;
-    const mine = new Set(actor.organisations.map((o) => o.id));
-    const party = mine.has(match.host.organisationId) || mine.has(match.guest.organisationId);
-    if (!party || !partySees(match)) throw new MatchNotFoundError();
-    return match;
+    const [match] = await this.reader.load(em, [id]);
+    return visibleOr404(match, (m) => channelSharingAccess.seesMatch(actor, m), () => new MatchNotFoundError());
   }
 
   private async contactsFor(em: EntityManager, matches: MatchDetails[]): Promise<Map<string, { name: string; email: string }[]>> {
     const map = new Map<string, { name: string; email: string }[]>();
-    for (const c of await memberContacts(em, matches.flatMap((m) => [m.host.organisationId, m.guest.organisationId]))) {
+    for (const c of await this.reader.contacts(em, matches.flatMap((m) => [m.host.organisationId, m.guest.organisationId]))) {
       map.set(c.organisationId, [...(map.get(c.organisationId) ?? []), { name: c.name, email: c.email }]);
     }
     return map;
@@ -233,17 +231,11 @@ export class ChannelMatchesService {
     const mine = new Set(actor.organisations.map((o) => o.id));
     // A member of a party (staff included) has a side; staff who are not one have none.
     const yourRole: Side | null = mine.has(m.host.organisationId) ? 'host' : mine.has(m.guest.organisationId) ? 'guest' : null;
-    const revealed = staff || REVEALED_STATUSES.includes(m.status);
+    const revealed = staff || CHANNEL_MATCH_VISIBILITY.revealed(m.status);
     const sees = (side: Side) => revealed || yourRole === side;
+    const disclosure = (side: Side): Disclosure => (!sees(side) ? 'anonymous' : revealed ? 'named_with_contacts' : 'named');
     const party = (side: Side, p: Party, acceptedAt: Date | null) => ({
-      organisationId: sees(side) ? p.organisationId : null,
-      name: sees(side) ? p.name : null,
-      kind: p.kind,
-      region: p.region,
-      country: p.country,
-      size: sizeBand(p.employeeCount),
-      website: sees(side) ? p.website : null,
-      contacts: sees(side) && (revealed || staff) ? contacts.get(p.organisationId) ?? [] : null,
+      ...counterpartView({ ...p, id: p.organisationId, clusterId: m.clusterId }, disclosure(side), contacts.get(p.organisationId) ?? []),
       acceptedAt: acceptedAt?.toISOString() ?? null,
     });
     const declinedBy = m.declinedByOrganisationId === null ? null : m.declinedByOrganisationId === m.host.organisationId ? 'host' : 'guest';

@@ -5,7 +5,8 @@ import { OnDomainEvent } from '../../../platform/events/event-bus';
 import { DomainEvents } from '../../../platform/events/event-catalog';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { loadMatchDetails } from './match-details';
+import { CHANNEL_MATCH_APPROVAL } from './channel-match.approval';
+import { MatchReader } from './match-reader';
 import { MatchNotifier } from './match-notifier';
 import { matchMachine } from './match-state-machine';
 import { ProposalWriter } from '../runs/proposal-writer';
@@ -23,6 +24,7 @@ export class MatchLifecycleJobs {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly notifier: MatchNotifier,
+    private readonly reader: MatchReader,
     private readonly audit: AuditService,
     private readonly proposals: ProposalWriter,
     @InjectConfig() private readonly config: AppConfig,
@@ -30,7 +32,7 @@ export class MatchLifecycleJobs {
 
   @OnDomainEvent('approval.decided')
   async onDecided(event: DomainEvents['approval.decided']): Promise<void> {
-    if (event.subjectKind !== 'channel_match') return;
+    if (event.subjectKind !== CHANNEL_MATCH_APPROVAL) return;
     await this.uow.run(async (em) => {
       // A proposal written from a snapshot read before its product or channel was removed can
       // outlive the removal until the next run; approved, it could never be carried out.
@@ -63,7 +65,7 @@ export class MatchLifecycleJobs {
       await this.learn(em, event.clusterId, changed[0].host_organisation_id, changed[0].product_id, approved);
       // A rejected proposal stays with staff: the parties never saw it, so they are not told.
       if (!approved) return;
-      const [match] = await loadMatchDetails(em, [event.subjectId]);
+      const [match] = await this.reader.load(em, [event.subjectId]);
       await this.notifier.notify(em, match, 'approved');
     });
   }
@@ -105,7 +107,7 @@ export class MatchLifecycleJobs {
          SELECT * FROM marked`,
         [this.config.MATCH_REMINDER_DAYS],
       );
-      const reminded = await loadMatchDetails(em, remind.map((r) => r.id));
+      const reminded = await this.reader.load(em, remind.map((r) => r.id));
       for (const match of reminded) {
         const waiting = (['host', 'guest'] as const).filter((s) => (s === 'host' ? match.hostAcceptedAt : match.guestAcceptedAt) === null);
         await this.notifier.notify(em, match, 'reminder', waiting);
@@ -122,7 +124,7 @@ export class MatchLifecycleJobs {
         action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: e.id, clusterId: e.cluster_id,
         before: { status: 'approved' }, after: { status: 'expired' },
       })));
-      for (const match of await loadMatchDetails(em, expired.map((e) => e.id))) await this.notifier.notify(em, match, 'expired');
+      for (const match of await this.reader.load(em, expired.map((e) => e.id))) await this.notifier.notify(em, match, 'expired');
       return { reminded: remind.length, expired: expired.length };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
-import { Actor, hasRole } from '../../../platform/auth/actor';
+import { Actor } from '../../../platform/auth/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { EventBus } from '../../../platform/events/event-bus';
 import { ValidationFailedError } from '../../../platform/http/domain-error';
@@ -135,8 +136,7 @@ export class ComplementarityRulesService {
 
   private async visible(em: EntityManager, actor: Actor, id: string): Promise<ComplementarityRule> {
     const rule = await em.findOne(ComplementarityRule, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!rule || !(hasRole(actor, 'admin') || channelSharingAccess.curatesRules(actor, rule.clusterId))) throw new RuleNotFoundError();
-    return rule;
+    return visibleOr404(rule, (r) => channelSharingAccess.curatesRules(actor, r.clusterId), () => new RuleNotFoundError());
   }
 
   private async record(em: EntityManager, actor: Actor, rule: ComplementarityRule, before: RuleView | null, action: string, deleted = false) {

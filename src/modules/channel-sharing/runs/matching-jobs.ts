@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../../config/app-config';
+import { CatalogueChanges } from '../catalogue/catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { OnDomainEvent } from '../../../platform/events/event-bus';
 import { DomainEvents } from '../../../platform/events/event-catalog';
@@ -199,6 +200,7 @@ export class MatchingJobs {
   async scheduledRuns(): Promise<{ started: number }> {
     const clusters: { cluster_id: string }[] = await this.uow.reader.query('SELECT DISTINCT cluster_id FROM channels WHERE active');
     for (const { cluster_id } of clusters) await this.runs.start('schedule', cluster_id, this.config.MATCHING_TOP_K);
+    await this.uow.run((em) => CatalogueChanges.prune(em));
     return { started: clusters.length };
   }
 

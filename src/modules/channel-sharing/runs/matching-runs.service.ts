@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { channelSharingAccess } from '../channel-sharing-access';
+import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../../config/app-config';
-import { Actor, hasRole } from '../../../platform/auth/actor';
+import { Actor } from '../../../platform/auth/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
 import { PageQuery, Page, paginate } from '../../../platform/http/pagination';
 import { JobQueue } from '../../../platform/queue/job-queue.service';
 import { AuditService } from '../../audit/audit.service';
 import { ClustersService } from '../../directory/clusters.service';
-import { directoryAccess } from '../../directory/directory-access';
 import { ClusterNotFoundError } from '../../directory/directory.errors';
 import { shardSize } from '../matching/shard-size';
 import { MatchingRunView } from './dto/matching.dto';
@@ -56,7 +57,7 @@ export class MatchingRunsService {
   async start(by: Actor | Exclude<RunTrigger, 'staff' | 'refresh'>, clusterId: string, k = this.config.MATCHING_TOP_K): Promise<MatchingRunView> {
     const [actor, trigger]: [Actor | null, RunTrigger] = typeof by === 'string' ? [null, by] : [by, 'staff'];
     // Staff of another cluster are told it is not there, as for any of its records.
-    if (actor && !directoryAccess.actsForCluster(actor, clusterId)) throw new ClusterNotFoundError();
+    if (actor && !channelSharingAccess.runsMatching(actor, clusterId)) throw new ClusterNotFoundError();
     if (!Number.isInteger(k) || k < 1 || k > 100) throw new ValidationFailedError([{ field: 'k', messages: ['k must be 1-100'] }]);
     let started: { run: MatchingRun; shards: number };
     try {
@@ -124,8 +125,8 @@ export class MatchingRunsService {
   }
 
   async get(actor: Actor | null, id: string): Promise<MatchingRunView> {
-    const run = await this.uow.reader.findOneBy(MatchingRun, { id });
-    if (!run || (actor && !directoryAccess.actsForCluster(actor, run.clusterId))) throw new MatchingRunNotFoundError();
+    const run = visibleOr404(await this.uow.reader.findOneBy(MatchingRun, { id }),
+      (r) => !actor || channelSharingAccess.runsMatching(actor, r.clusterId), () => new MatchingRunNotFoundError());
     const shards = await this.uow.reader.find(MatchingRunShard, {
       where: { runId: id },
       select: { shard: true, status: true, pairsScored: true, pairsKept: true, millis: true },
@@ -135,7 +136,7 @@ export class MatchingRunsService {
 
   async list(actor: Actor, query: PageQuery): Promise<Page<MatchingRunView>> {
     const qb = this.uow.reader.createQueryBuilder(MatchingRun, 'r');
-    if (!hasRole(actor, 'admin')) qb.andWhere('r.cluster_id = :own', { own: actor.clusterId });
+    scopeToActor(qb, actor, { cluster: 'r.cluster_id' });
     const page = await paginate(qb, query);
     return { items: page.items.map((r) => this.view(r, null)), nextCursor: page.nextCursor };
   }

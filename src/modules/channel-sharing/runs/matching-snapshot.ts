@@ -58,17 +58,16 @@ export class MatchingSnapshot {
 
   /**
    * Brings the snapshot up to date for a refresh: re-reads the rules if they changed and every
-   * organisation whose catalogue changed since `readAt` (from the domain events), plus `also`.
+   * organisation whose catalogue changed since `readAt` (catalogue_changes), plus `also`.
    */
   async catchUp(em: EntityManager, also: string[]): Promise<void> {
     // One round trip: the clock, the rules' stamp and the organisations whose catalogue changed.
-    // Events commit in the transaction of the change; a few seconds of overlap covers commits
+    // Changes commit in the transaction of the change; a few seconds of overlap covers commits
     // that were in flight when the snapshot was read. Re-reading an organisation is harmless.
     const [{ now, stamp, changed }]: { now: Date; stamp: string; changed: string[] }[] = await em.query(
       `SELECT now() AS now, (${RULES_STAMP_SQL}) AS stamp,
-              ARRAY(SELECT DISTINCT payload->>'organisationId' FROM domain_events
-                    WHERE type = 'channel_sharing.catalogue_changed' AND created_at > $2::timestamptz - interval '5 seconds'
-                      AND payload->>'clusterId' = $1::uuid::text) AS changed`,
+              ARRAY(SELECT DISTINCT organisation_id::text FROM catalogue_changes
+                    WHERE cluster_id = $1 AND changed_at > $2::timestamptz - interval '5 seconds') AS changed`,
       [this.clusterId, this.readAt],
     );
     if (stamp !== this.rulesStamp) {

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/auth/actor';
 import { ApprovalsService } from '../../approvals/approvals.service';
+import { OrganisationProfilesService } from '../../directory/organisation-profiles.service';
+import { CHANNEL_MATCH_APPROVAL } from '../matches/channel-match.approval';
 import { AuditService } from '../../audit/audit.service';
 import { matchMachine } from '../matches/match-state-machine';
 import { MatchingRun } from './matching-run.entity';
@@ -35,6 +37,7 @@ export class ProposalWriter {
   constructor(
     private readonly approvals: ApprovalsService,
     private readonly audit: AuditService,
+    private readonly directory: OrganisationProfilesService,
   ) {}
 
   /**
@@ -53,7 +56,7 @@ export class ProposalWriter {
       action: 'channel_match.expired', subjectKind: 'channel_match', subjectId: e.id, clusterId: e.cluster_id,
       before: { status: 'proposed' }, after: { status, approvalId: e.approval_id, reason },
     })));
-    await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
+    await this.approvals.withdrawMany(em, actor, CHANNEL_MATCH_APPROVAL, expired.map((e) => e.id));
   }
 
   /** `write` and `close` in one go (a refresh). */
@@ -96,24 +99,37 @@ export class ProposalWriter {
     const created = fresh.length;
     lap('inserted');
     if (created > 0) {
-      // Staff see names in the queue; the parties never see this summary. Left joins: a product or
-      // channel deleted since its shard's snapshot was read still leaves its proposal a request,
-      // named "deleted"; approving it expires it (MatchLifecycleJobs) and the next run drops it. Kept apart from the INSERT above: one statement reading its RETURNING
-      // was no faster at 100k SMEs (7.5 s against 6.9 s for the two, back-to-back bench runs).
-      await this.approvals.requestFromQuery(em, run.clusterId, 'channel_match', `
-        SELECT m.approval_id AS id, m.id AS subject_id, ARRAY[m.host_organisation_id, m.guest_organisation_id] AS party_organisation_ids,
-               coalesce(ho.name, 'a member') || '''s ' || replace(coalesce(c.type, 'channel'), '_', ' ') || ' "' || coalesce(c.name, 'deleted')
-                 || '" to carry ' || coalesce(go.name, 'a member') || '''s "' || coalesce(p.name, 'deleted') || '" (score '
-                 || to_char(m.score, 'FM0.00') || ')' AS summary,
-               jsonb_build_object('channelId', m.channel_id, 'productId', m.product_id, 'score', m.score, 'factors', m.factors,
-                                  'category', p.category, 'grade', p.grade) AS details
-        FROM unnest($1::uuid[]) AS f(id) JOIN channel_matches m ON m.id = f.id
-        LEFT JOIN channels c ON c.id = m.channel_id LEFT JOIN organisations ho ON ho.id = m.host_organisation_id
-        LEFT JOIN products p ON p.id = m.product_id LEFT JOIN organisations go ON go.id = m.guest_organisation_id`, [fresh.map((r) => r.id)]);
+      await this.requestApproval(em, run.clusterId, fresh.map((r) => r.id));
       lap('approvals');
     }
     if (shard !== null) this.logger.debug({ runId: run.id, shard, millis, total: Math.round(performance.now() - started) }, 'proposals written');
     return { proposalsCreated: created, proposalsUpdated: updated[0].n };
+  }
+
+  /**
+   * Files one approval request per new proposal, under the id the proposal already names. Staff
+   * see names in the queue; the parties never see this summary. Left joins: a product or channel
+   * deleted since its shard's snapshot was read still leaves its proposal a request, named
+   * "deleted"; approving it expires it (MatchLifecycleJobs) and the next run drops it.
+   */
+  private async requestApproval(em: EntityManager, clusterId: string, matchIds: string[]): Promise<void> {
+    const rows: { id: string; approval_id: string; host: string; guest: string; score: number; factors: unknown; channel_id: string; product_id: string;
+      channel_name: string | null; channel_type: string | null; product_name: string | null; category: string | null; grade: number | null }[] = await em.query(
+      `SELECT m.id, m.approval_id, m.host_organisation_id AS host, m.guest_organisation_id AS guest, m.score, m.factors, m.channel_id, m.product_id,
+              c.name AS channel_name, c.type AS channel_type, p.name AS product_name, p.category, p.grade
+       FROM unnest($1::uuid[]) AS f(id) JOIN channel_matches m ON m.id = f.id
+       LEFT JOIN channels c ON c.id = m.channel_id LEFT JOIN products p ON p.id = m.product_id`, [matchIds]);
+    const names = await this.directory.names(em, rows.flatMap((r) => [r.host, r.guest]));
+    const name = (id: string) => names.get(id) ?? 'a member';
+    await this.approvals.requestMany(em, null, rows.map((r) => ({
+      id: r.approval_id,
+      clusterId,
+      subjectKind: CHANNEL_MATCH_APPROVAL,
+      subjectId: r.id,
+      parties: { organisationIds: [r.host, r.guest], userIds: [] },
+      summary: `${name(r.host)}'s ${(r.channel_type ?? 'channel').replace(/_/g, ' ')} "${r.channel_name ?? 'deleted'}" to carry ${name(r.guest)}'s "${r.product_name ?? 'deleted'}" (score ${Number(r.score).toFixed(2)})`,
+      details: { channelId: r.channel_id, productId: r.product_id, score: r.score, factors: r.factors, category: r.category, grade: r.grade },
+    })), { notifyStaff: false });
   }
 
   /** Expires the proposals the run no longer keeps, drops its candidates and marks it completed. */
@@ -131,7 +147,7 @@ export class ProposalWriter {
        SELECT id FROM e`,
       [run.clusterId, run.organisationId, run.createdAt, run.id],
     );
-    await this.approvals.withdrawMany(em, 'channel_match', expired.map((e) => e.id));
+    await this.approvals.withdrawMany(em, null, CHANNEL_MATCH_APPROVAL, expired.map((e) => e.id));
     const [{ n: pairsKept }] = await em.query('SELECT count(*)::int AS n FROM match_candidates WHERE run_id = $1', [run.id]);
     const counts: RunCounts = { pairsKept, ...written, proposalsExpired: expired.length };
     await em.query('DELETE FROM match_candidates WHERE run_id = $1', [run.id]);

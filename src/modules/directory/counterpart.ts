@@ -1,0 +1,50 @@
+import { OrganisationProfile } from './organisation-profiles.service';
+
+/**
+ * What one party of a two-sided match sees of the other. Channel matches, R&D matches and brand
+ * club supplier matches all hide the counterpart the same way until both sides said yes: its
+ * kind, region, country and size band, never its name, id, website or contacts.
+ */
+export type Disclosure = 'anonymous' | 'named' | 'named_with_contacts';
+
+export interface CounterpartView {
+  organisationId: string | null;
+  name: string | null;
+  kind: string;
+  region: string | null;
+  country: string;
+  size: string;
+  website: string | null;
+  contacts: { name: string; email: string }[] | null;
+}
+
+export function sizeBand(employees: number): string {
+  if (employees < 10) return 'micro (1–9 employees)';
+  if (employees < 50) return 'small (10–49 employees)';
+  if (employees < 250) return 'medium (50–249 employees)';
+  return 'large (250+ employees)';
+}
+
+/** How an anonymous counterpart is described in mails: "a small sme in Skåne, SE". */
+export function anonymousDescription(profile: Pick<OrganisationProfile, 'kind' | 'region' | 'country' | 'employeeCount'>): string {
+  const where = profile.region ? `${profile.region}, ${profile.country}` : profile.country;
+  return `a ${sizeBand(profile.employeeCount).split(' (')[0]} ${profile.kind.replace(/_/g, ' ')} in ${where}`;
+}
+
+export function counterpartView(
+  profile: OrganisationProfile,
+  disclosure: Disclosure,
+  contacts: { name: string; email: string }[] = [],
+): CounterpartView {
+  const named = disclosure !== 'anonymous';
+  return {
+    organisationId: named ? profile.id : null,
+    name: named ? profile.name : null,
+    kind: profile.kind,
+    region: profile.region,
+    country: profile.country,
+    size: sizeBand(profile.employeeCount),
+    website: named ? profile.website : null,
+    contacts: disclosure === 'named_with_contacts' ? contacts : null,
+  };
+}
