@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scopeToActor } from '../../platform/access/actor-scope';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
@@ -111,8 +111,7 @@ export class OrganisationsService {
   /** The organisation if the actor may see it; otherwise "not found", as if it did not exist. */
   async visible(em: EntityManager, actor: Actor, id: string, lock = false): Promise<Organisation> {
     const org = await em.findOne(Organisation, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!org || !directoryAccess.seesOrganisation(actor, org)) throw new OrganisationNotFoundError();
-    return org;
+    return visibleOr404(org, (o) => directoryAccess.seesOrganisation(actor, o), () => new OrganisationNotFoundError());
   }
 
   private async checkRegion(em: EntityManager, regionId: string | undefined, clusterId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { scopeToActor } from '../../platform/access/actor-scope';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { Page, paginate } from '../../platform/http/pagination';
@@ -53,8 +53,8 @@ export class TalentsService {
   }
 
   async get(actor: Actor, userId: string): Promise<TalentView> {
-    const profile = await this.uow.reader.findOneBy(TalentProfile, { userId });
-    if (!profile || !directoryAccess.seesTalent(actor, profile)) throw new TalentNotFoundError();
+    const profile = visibleOr404(await this.uow.reader.findOneBy(TalentProfile, { userId }),
+      (p) => directoryAccess.seesTalent(actor, p), () => new TalentNotFoundError());
     return (await this.views([profile]))[0];
   }
 
