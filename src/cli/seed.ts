@@ -11,6 +11,7 @@ import { User } from '../modules/identity/user.entity';
 import { PasswordHasher } from '../platform/auth/password-hasher';
 import { AppDataSource } from '../platform/database/data-source';
 import { validateEnv } from '../config/env.schema';
+import { CatalogueChange } from '../modules/channel-sharing/catalogue/catalogue-change.entity';
 import { Channel } from '../modules/channel-sharing/catalogue/channel.entity';
 import { ComplementarityRule } from '../modules/channel-sharing/rules/complementarity-rule.entity';
 import { Product } from '../modules/channel-sharing/catalogue/product.entity';
@@ -77,6 +78,8 @@ async function seed(em: EntityManager): Promise<void> {
     changed.add(c.organisation);
   }
   for (const name of changed) {
+    // As CatalogueChanges.record does: the row a running snapshot re-reads, and the refresh event.
+    await em.insert(CatalogueChange, { organisationId: orgIds.get(name)!, clusterId: orgCluster.get(name)! });
     await em.insert(DomainEvent, {
       type: 'channel_sharing.catalogue_changed', payload: { organisationId: orgIds.get(name)!, clusterId: orgCluster.get(name)! },
     });
