@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { approvalsAccess } from './approvals-access';
-import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { InvalidTransitionError } from '../../platform/http/domain-error';
@@ -10,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { UsersService } from '../identity/users.service';
 import { ApprovalRequest } from './approval-request.entity';
 import { approvalView } from './approval-view';
+import { approvalsAccess } from './approvals-access';
 import { ApprovalNotFoundError, InvalidAssigneeError } from './approvals.errors';
 import { ApprovalPage, ApprovalQuery, ApprovalView } from './dto/approval.dto';
 

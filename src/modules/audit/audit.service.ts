@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { scopeToActor } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
+import { scopeToActor } from '../../platform/access/actor-scope';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { Page, paginate } from '../../platform/http/pagination';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
+import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
 import { ValidationFailedError } from '../../platform/http/domain-error';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { notificationsAccess } from './notifications-access';
 import { scopeToActor, visibleOr404 } from '../../platform/access/actor-scope';
 import { Actor } from '../../platform/auth/actor';
 import { UnitOfWork } from '../../platform/database/unit-of-work';
@@ -9,6 +8,7 @@ import { JobQueue } from '../../platform/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { DeliveryPage, DeliveryView } from './dto/notification.dto';
 import { Notification } from './notification.entity';
+import { notificationsAccess } from './notifications-access';
 import { NotificationNotFoundError, NotResendableError } from './notifications.errors';
 
 const view = (n: Notification): DeliveryView => ({

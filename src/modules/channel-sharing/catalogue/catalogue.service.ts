@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { Actor } from '../../../platform/auth/actor';
-import { CatalogueChanges } from './catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError } from '../../../platform/http/domain-error';
 import { Page, paginate } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit/audit.service';
 import { MembershipsService } from '../../directory/memberships.service';
 import { OrganisationsService } from '../../directory/organisations.service';
-import { channelView, productView } from './catalogue-views';
-import { Channel } from './channel.entity';
-import { ChannelMatchesService } from '../matches/channel-matches.service';
 import { channelSharingAccess } from '../channel-sharing-access';
 import { CapacityBelowUsedError, ChannelNotFoundError, NotCatalogueEditorError, ProductNotFoundError } from '../channel-sharing.errors';
+import { ChannelMatchesService } from '../matches/channel-matches.service';
+import { CatalogueChanges } from './catalogue-changes';
+import { channelView, productView } from './catalogue-views';
+import { Channel } from './channel.entity';
 import {
   CatalogueQuery,
   ChannelView,

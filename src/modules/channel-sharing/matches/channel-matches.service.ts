@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { channelSharingAccess } from '../channel-sharing-access';
-import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
+import { actsForCluster, scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { Actor, hasRole } from '../../../platform/auth/actor';
-import { CatalogueChanges } from '../catalogue/catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
 import { Page, paginate } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit/audit.service';
-import { directoryAccess } from '../../directory/directory-access';
-import { MembershipsService } from '../../directory/memberships.service';
-import { ChannelMatch, MatchStatus } from './channel-match.entity';
-import { Channel } from '../catalogue/channel.entity';
-import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
 import { counterpartView, Disclosure } from '../../directory/counterpart';
-import { CHANNEL_MATCH_VISIBILITY, MatchDetails, Party, readableFactors, Side } from './match-details';
-import { MatchReader } from './match-reader';
-import { MatchNotifier } from './match-notifier';
-import { matchMachine } from './match-state-machine';
+import { MembershipsService } from '../../directory/memberships.service';
+import { CatalogueChanges } from '../catalogue/catalogue-changes';
+import { Channel } from '../catalogue/channel.entity';
+import { channelSharingAccess } from '../channel-sharing-access';
 import { MatchNotFoundError, NotAPartyError } from '../runs/matching.errors';
 import { ProposalWriter } from '../runs/proposal-writer';
+import { ChannelMatch, MatchStatus } from './channel-match.entity';
+import { AgreementDto, AnswerMatchDto, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
+import { CHANNEL_MATCH_VISIBILITY, MatchDetails, Party, readableFactors, Side } from './match-details';
+import { MatchNotifier } from './match-notifier';
+import { MatchReader } from './match-reader';
+import { matchMachine } from './match-state-machine';
 
 /** When the match's answer deadline has passed but the expiry job has not yet expired it. */
 function deadlinePassed(match: MatchDetails): Date | null {
@@ -227,7 +226,7 @@ export class ChannelMatchesService {
   }
 
   private view(actor: Actor, m: MatchDetails, contacts: Map<string, { name: string; email: string }[]>): ChannelMatchView {
-    const staff = directoryAccess.actsForCluster(actor, m.clusterId);
+    const staff = actsForCluster(actor, m.clusterId);
     const mine = new Set(actor.organisations.map((o) => o.id));
     // A member of a party (staff included) has a side; staff who are not one have none.
     const yourRole: Side | null = mine.has(m.host.organisationId) ? 'host' : mine.has(m.guest.organisationId) ? 'guest' : null;

@@ -1,5 +1,6 @@
 import type { MatchMailStep, ChannelMatchMailData } from '../../notifications/templates/channel-sharing.templates';
 import { anonymousDescription } from '../../directory/counterpart';
+import type { OrganisationProfile } from '../../directory/organisation-profiles.service';
 import { naicsTitle } from '../../directory/reference-data';
 import { partyVisibility } from '../../../platform/access/party-visibility';
 import { MatchStatus } from './channel-match.entity';
@@ -34,15 +35,8 @@ export interface MatchDetails {
   guest: Party;
 }
 
-export interface Party {
-  organisationId: string;
-  name: string;
-  kind: string;
-  region: string | null;
-  country: string;
-  employeeCount: number;
-  website: string | null;
-}
+/** One side of a match: the directory's profile of its organisation. */
+export type Party = Omit<OrganisationProfile, 'id' | 'clusterId'> & { organisationId: string };
 
 export type Side = 'host' | 'guest';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager } from 'typeorm';
+import { visibleOr404 } from '../../../platform/access/actor-scope';
 import { Actor } from '../../../platform/auth/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { EventBus } from '../../../platform/events/event-bus';
@@ -8,8 +8,8 @@ import { ValidationFailedError } from '../../../platform/http/domain-error';
 import { Page, PageQuery, paginate } from '../../../platform/http/pagination';
 import { AuditService } from '../../audit/audit.service';
 import { ClustersService } from '../../directory/clusters.service';
-import { naicsTitle } from '../../directory/reference-data';
 import { ClusterNotFoundError } from '../../directory/directory.errors';
+import { naicsTitle } from '../../directory/reference-data';
 import { channelSharingAccess } from '../channel-sharing-access';
 import { NoLearnedWeightError, RuleExistsError, RuleNotFoundError } from '../channel-sharing.errors';
 import { ComplementarityRule } from './complementarity-rule.entity';

@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../../config/app-config';
-import { CatalogueChanges } from '../catalogue/catalogue-changes';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { OnDomainEvent } from '../../../platform/events/event-bus';
 import { DomainEvents } from '../../../platform/events/event-catalog';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { JobQueue } from '../../../platform/queue/job-queue.service';
-import { MatchingSnapshot } from './matching-snapshot';
-import { MatchingRun, MatchingRunShard } from './matching-run.entity';
-import { MatchingRunsService } from './matching-runs.service';
+import { CatalogueChanges } from '../catalogue/catalogue-changes';
 import { explainPair, MutualMatcher } from '../matching/mutual';
 import { ExplainedPair } from '../matching/top-k';
+import { MatchingRun, MatchingRunShard } from './matching-run.entity';
+import { MatchingRunsService } from './matching-runs.service';
+import { MatchingSnapshot } from './matching-snapshot';
 import { ProposalWriter, RunCounts } from './proposal-writer';
 
 /** A refresh snapshot older than this is read afresh instead of caught up. */

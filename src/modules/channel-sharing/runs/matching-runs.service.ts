@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { channelSharingAccess } from '../channel-sharing-access';
-import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../../config/app-config';
+import { scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
 import { Actor } from '../../../platform/auth/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
@@ -11,6 +10,7 @@ import { JobQueue } from '../../../platform/queue/job-queue.service';
 import { AuditService } from '../../audit/audit.service';
 import { ClustersService } from '../../directory/clusters.service';
 import { ClusterNotFoundError } from '../../directory/directory.errors';
+import { channelSharingAccess } from '../channel-sharing-access';
 import { shardSize } from '../matching/shard-size';
 import { MatchingRunView } from './dto/matching.dto';
 import { MatchingRun, MatchingRunShard, RunTrigger } from './matching-run.entity';

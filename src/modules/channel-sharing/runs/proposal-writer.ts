@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/auth/actor';
 import { ApprovalsService } from '../../approvals/approvals.service';
+import { AuditService } from '../../audit/audit.service';
 import { OrganisationProfilesService } from '../../directory/organisation-profiles.service';
 import { CHANNEL_MATCH_APPROVAL } from '../matches/channel-match.approval';
-import { AuditService } from '../../audit/audit.service';
 import { matchMachine } from '../matches/match-state-machine';
 import { MatchingRun } from './matching-run.entity';
 
