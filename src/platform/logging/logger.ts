@@ -17,7 +17,6 @@ function prettyStream(): pino.DestinationStream | undefined {
   try {
     const pretty = require('pino-pretty') as (options: object) => pino.DestinationStream;
     return pretty({
-      colorize: true,
       translateTime: 'SYS:HH:MM:ss.l',
       messageFormat: '{process} {if context}[{context}] {end}{msg}',
       ignore: 'pid,hostname,process,context',

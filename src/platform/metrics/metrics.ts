@@ -77,12 +77,10 @@ export class Metrics {
         }
       },
     });
-    // Both outbox gauges come from one read per scrape.
-    let read: { at: number; rows: Promise<OutboxBacklog[] | null> } | null = null;
-    const backlog = () => {
-      if (!read || Date.now() - read.at > 1_000) read = { at: Date.now(), rows: metrics.probe('outbox', metrics.outboxProbe) };
-      return read.rows;
-    };
+    // Both outbox gauges come from one read per scrape: a scrape collects every metric in the same
+    // tick, so the second gauge finds the first one's read still in flight and shares it.
+    let inFlight: Promise<OutboxBacklog[] | null> | null = null;
+    const backlog = () => (inFlight ??= metrics.probe('outbox', metrics.outboxProbe).finally(() => { inFlight = null; }));
     new Gauge({
       name: 'clusterlink_outbox_pending',
       help: 'Outbox rows committed but not yet delivered (domain events not dispatched, notifications not mailed), per outbox table.',

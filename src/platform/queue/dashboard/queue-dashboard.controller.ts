@@ -25,7 +25,7 @@ export class QueueDashboardController {
     description: 'The cookie is set.',
     headers: { 'Set-Cookie': { description: `The dashboard cookie, scoped to ${DASHBOARD_PATH}.`, required: true, schema: { type: 'string' } } },
   })
-  @ApiProblems(403)
+  @ApiProblems(401, 403)
   async open(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     void reply.header('set-cookie', await this.sessions.cookieFor(actor));
   }
