@@ -104,8 +104,9 @@ async function main() {
   const appUrl = `http://localhost:${port}`;
   // Explicit environment wins for settings; the service URLs come from startServices, which
   // itself honours DATABASE_URL / REDIS_URL / SMTP_URL when they are set.
+  // A person at a terminal reads coloured log lines; piped to a file or a collector, JSON lines.
   const env = {
-    NODE_ENV: 'development', APP_URL: appUrl, DEMO_DATA: 'true', ...process.env,
+    NODE_ENV: 'development', APP_URL: appUrl, DEMO_DATA: 'true', LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json', ...process.env,
     DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl,
     JWT_SECRET: jwtSecret(), PORT: String(port),
     ...(services.mailWebUrl ? { MAIL_WEB_URL: services.mailWebUrl } : {}),

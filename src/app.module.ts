@@ -3,7 +3,9 @@ import { AppConfigModule } from './config/config.module';
 import { AuthPlatformModule } from './platform/auth/auth.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { HealthModule } from './platform/health/health.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { ThrottlingModule } from './platform/http/throttling.module';
+import { QueueDashboardModule } from './platform/queue/dashboard/queue-dashboard.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -24,7 +26,9 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(),
         DatabaseModule,
+        MetricsModule.forApi(),
         QueueModule.forApi(),
+        QueueDashboardModule,
         AuthPlatformModule,
         ThrottlingModule,
         HealthModule,

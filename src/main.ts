@@ -8,7 +8,7 @@ import { createRootLogger, PinoNestLogger } from './platform/logging/logger';
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger = createRootLogger(config.LOG_LEVEL, 'api');
+  const logger = createRootLogger(config.LOG_LEVEL, 'api', undefined, config.LOG_FORMAT);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(),
     createFastifyAdapter(logger, config),

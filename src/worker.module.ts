@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule } from './config/config.module';
 import { AuthPlatformModule } from './platform/auth/auth.module';
 import { DatabaseModule } from './platform/database/database.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -12,7 +13,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { EventsModule } from './platform/events/events.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 
-/** The worker process: BullMQ processors, scheduled jobs and mail delivery; no HTTP. */
+/** The worker process: BullMQ processors, scheduled jobs and mail delivery; no HTTP but its /metrics port. */
 @Module({})
 export class WorkerModule {
   static forRoot(): DynamicModule {
@@ -21,6 +22,7 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(),
         DatabaseModule,
+        MetricsModule.forWorker(),
         QueueModule.forWorker(),
         AuthPlatformModule,
         EventsModule.forWorker(),

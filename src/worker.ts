@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   // Before anything large is allocated. A worker holds a cluster's matching snapshot (~0.2 GB at
   // 100k SMEs); with V8's default growth its heap reached ~2x what it held (docs/adr/0005).
   if (config.WORKER_HEAP_GROWTH_PERCENT > 0) setFlagsFromString(`--heap-growing-percent=${config.WORKER_HEAP_GROWTH_PERCENT}`);
-  const logger = createRootLogger(config.LOG_LEVEL, 'worker');
+  const logger = createRootLogger(config.LOG_LEVEL, 'worker', undefined, config.LOG_FORMAT);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(), {
     logger: new PinoNestLogger(logger),
   });

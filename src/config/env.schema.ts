@@ -21,6 +21,13 @@ const proxies = makeValidator<string>((value) => {
   return trimmed;
 });
 
+/** A TCP port, or 0 for any free one (the process logs the one it got). */
+const portOrAny = makeValidator<number>((value) => {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > 65535) throw new EnvError('must be a port number (0-65535)');
+  return parsed;
+});
+
 /**
  * Every environment variable the service reads, declared once with its type, default and
  * description. `npm run config:docs` prints this table for the README, and a unit test checks
@@ -33,7 +40,7 @@ export const envSpec = {
     desc: 'Runtime mode, reported in logs; behaviour is set by the other variables, never relaxed by this one.',
   }),
   PORT: port({ default: 3000, desc: 'TCP port the API listens on.' }),
-  HOST: str({ default: '0.0.0.0', desc: 'Interface the API binds to.' }),
+  HOST: str({ default: '0.0.0.0', desc: 'Interface the API, and the worker\'s metrics server, bind to.' }),
   APP_URL: url({
     default: 'http://localhost:3000',
     desc: 'Public base URL of the API, used in links inside emails.',
@@ -116,7 +123,20 @@ export const envSpec = {
   LOG_LEVEL: str({
     choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
     default: 'info',
-    desc: 'Minimum level of structured JSON logs.',
+    desc: 'Minimum level of the logs.',
+  }),
+  LOG_FORMAT: str({
+    choices: ['json', 'pretty'],
+    default: 'json',
+    desc: 'json: one JSON object per line, for log collectors. pretty: coloured lines for a person at a terminal (pino-pretty, a development dependency); `npm start` sets it when its output is a terminal.',
+  }),
+  METRICS_TOKEN: secret({
+    default: '',
+    desc: 'Bearer token Prometheus sends to GET /metrics on the API and on the worker\'s metrics server (at least 16 characters; `openssl rand -hex 24`). Empty: no metrics are served (/metrics answers 404 and the worker opens no port).',
+  }),
+  WORKER_METRICS_PORT: portOrAny({
+    default: 9464,
+    desc: 'Worker: port of its HTTP server for GET /metrics, opened only when METRICS_TOKEN is set; 0 takes any free port and logs it.',
   }),
   HTTP_LOGS: bool({ default: true, desc: 'Log one line per HTTP request (with its request id).' }),
   OUTBOX_SWEEP_MS: num({

@@ -44,6 +44,18 @@ describe('environment schema', () => {
     expect(validateEnv({ ...valid, DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
   });
 
+  it('serves no metrics unless a token of 16 characters or more is set; the worker port may be 0 (any free one)', () => {
+    const env = validateEnv(valid);
+    expect([env.METRICS_TOKEN, env.WORKER_METRICS_PORT, env.LOG_FORMAT]).toEqual(['', 9464, 'json']);
+    expect(validateEnv({ ...valid, METRICS_TOKEN: '' }).METRICS_TOKEN).toBe('');
+    expect(validateEnv({ ...valid, METRICS_TOKEN: 'x'.repeat(16), WORKER_METRICS_PORT: '0' }).WORKER_METRICS_PORT).toBe(0);
+    expect(() => validateEnv({ ...valid, METRICS_TOKEN: 'too-short' })).toThrow(/METRICS_TOKEN is invalid/);
+    for (const port of ['65536', '-1', 'abc', '9464x', '1.5']) {
+      expect(() => validateEnv({ ...valid, WORKER_METRICS_PORT: port })).toThrow(/WORKER_METRICS_PORT is invalid/);
+    }
+    expect(() => validateEnv({ ...valid, LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT is invalid/);
+  });
+
   it('the README documents every variable', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     const missing = Object.keys(envSpec).filter((name) => !readme.includes(`\`${name}\``));

@@ -58,6 +58,15 @@ export class DeliverNotificationJob implements OutboxSource, OnModuleInit {
     }));
   }
 
+  async backlog(em: EntityManager): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    // Served by the partial index ix_notifications_outbox: only undelivered rows are read.
+    const [row]: { pending: number; age: number }[] = await em.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+       FROM notifications WHERE email_status = 'pending'`,
+    );
+    return { pending: row.pending, oldestAgeSeconds: row.age };
+  }
+
   @JobHandler('notifications.deliver')
   async deliver({ notificationId }: { notificationId: string }, job: Job): Promise<{ outcome: string }> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

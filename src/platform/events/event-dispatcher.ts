@@ -55,6 +55,15 @@ export class EventDispatcher implements OnModuleInit, OutboxSource {
     return rows.map((r) => ({ name: 'events.dispatch' as const, payload: { eventId: r.id }, jobId: r.id }));
   }
 
+  async backlog(em: EntityManager): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    // Served by the partial index ix_domain_events_undispatched: only undelivered rows are read.
+    const [row]: { pending: number; age: number }[] = await em.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+       FROM domain_events WHERE dispatched_at IS NULL`,
+    );
+    return { pending: row.pending, oldestAgeSeconds: row.age };
+  }
+
   @JobHandler('events.dispatch')
   async dispatch({ eventId }: { eventId: string }): Promise<{ handlers: number } | { skipped: string }> {
     const event = await this.uow.reader.findOneBy(DomainEvent, { id: eventId });

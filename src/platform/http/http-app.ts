@@ -6,6 +6,9 @@ import { LogController } from 'fastify';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { Metrics } from '../metrics/metrics';
+import { observeHttpDurations, registerMetricsRoute } from '../metrics/metrics-route';
+import { mountQueueDashboard } from '../queue/dashboard/queue-dashboard';
 import { buildOpenApiDocument } from './openapi-document';
 import { installResponseCheck } from './openapi-response-check';
 import type { Logger as Pino } from 'pino';
@@ -95,6 +98,12 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('x-request-id', request.id);
   });
   if (config.OPENAPI_RESPONSE_CHECK_FILE) installResponseCheck(app, config.APP_URL, config.OPENAPI_RESPONSE_CHECK_FILE);
+  // Operators' endpoints, outside the OpenAPI document (docs/adr/0017): Prometheus metrics and
+  // the admins' queue dashboard.
+  const metrics = app.get(Metrics);
+  observeHttpDurations(fastify, metrics);
+  registerMetricsRoute(fastify, metrics, config.METRICS_TOKEN);
+  await mountQueueDashboard(app);
   // Production keeps its route map to itself unless the operator publishes it (API_DOCS_PUBLIC).
   if (config.API_DOCS_PUBLIC) setupOpenApi(app, config.APP_URL);
 }

@@ -2,8 +2,41 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger as Pino } from 'pino';
 import { serializeError, serializeRequest } from './log-redaction';
 
-/** One pino instance per process: JSON lines on stdout (or `destination`), shared by Fastify and Nest. */
-export function createRootLogger(level: string, processName: 'api' | 'worker' | 'cli', destination?: pino.DestinationStream): Pino {
+/**
+ * Nest's boot chatter that names each module, controller and route (some 150 lines per boot):
+ * useful when debugging the wiring, noise at `info`, so it is logged at `debug`.
+ */
+const BOOT_DETAIL_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+/**
+ * pino-pretty's stream for a person at a terminal (LOG_FORMAT=pretty, set by `npm start`).
+ * It is a development dependency: where it is not installed (the production image) the logs
+ * stay JSON and say so once.
+ */
+function prettyStream(): pino.DestinationStream | undefined {
+  try {
+    const pretty = require('pino-pretty') as (options: object) => pino.DestinationStream;
+    return pretty({
+      translateTime: 'SYS:HH:MM:ss.l',
+      messageFormat: '{process} {if context}[{context}] {end}{msg}',
+      ignore: 'pid,hostname,process,context',
+    });
+  } catch {
+    process.stderr.write('LOG_FORMAT=pretty: pino-pretty is not installed (a development dependency); logging JSON lines.\n');
+    return undefined;
+  }
+}
+
+/**
+ * One pino instance per process, shared by Fastify and Nest: JSON lines on stdout (or
+ * `destination`), or pino-pretty's coloured lines when `format` is 'pretty'.
+ */
+export function createRootLogger(
+  level: string,
+  processName: 'api' | 'worker' | 'cli',
+  destination?: pino.DestinationStream,
+  format: 'json' | 'pretty' = 'json',
+): Pino {
   return pino({
     level,
     base: { process: processName, pid: process.pid },
@@ -15,7 +48,7 @@ export function createRootLogger(level: string, processName: 'api' | 'worker' | 
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.token'],
       censor: '[redacted]',
     },
-  }, destination);
+  }, destination ?? (format === 'pretty' ? prettyStream() : undefined));
 }
 
 /**
@@ -27,7 +60,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
   log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
+    const context = params[params.length - 1];
+    this.write(typeof context === 'string' && BOOT_DETAIL_CONTEXTS.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]): void {
     this.write('error', message, params);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig, InjectConfig } from '../../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { MailMessage } from './mail-message';
 
 /** Sends rendered mail through a pooled SMTP transport built from SMTP_URL. */
@@ -10,7 +11,10 @@ export class MailSender implements OnModuleDestroy {
   private readonly transport: Transporter;
   private readonly domain: string;
 
-  constructor(@InjectConfig() private readonly config: AppConfig) {
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {
     const url = new URL(config.SMTP_URL);
     this.domain = new URL(config.APP_URL).hostname;
     this.transport = createTransport({
@@ -43,6 +47,10 @@ export class MailSender implements OnModuleDestroy {
       html: message.html,
       messageId: this.messageIdFor(message.id),
       headers: { 'X-Clusterlink-Message-Id': message.id },
+    }).catch((error: { responseCode?: number }) => {
+      const code = Number(error?.responseCode);
+      this.metrics.mailFailures.inc({ reply: code >= 400 && code < 600 ? `${String(code)[0]}xx` : 'none' });
+      throw error;
     });
     this.logger.debug({ messageId: message.id, response: info.response }, 'mail sent');
     return String(info.messageId);

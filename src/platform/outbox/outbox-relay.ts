@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, InjectConfig } from '../../config/app-config';
+import { Metrics, OutboxBacklog } from '../metrics/metrics';
 import { JobName, JobPayloads } from '../queue/job-catalog';
 import { JobQueue } from '../queue/job-queue.service';
 
@@ -24,6 +25,8 @@ export interface OutboxJob<N extends JobName = JobName> {
 export interface OutboxSource {
   readonly name: string;
   pick(em: EntityManager, limit: number, requeueAfterSeconds: number): Promise<OutboxJob[]>;
+  /** Rows committed and not yet delivered: how many, and the oldest one's age (for /metrics). */
+  backlog(em: EntityManager): Promise<Omit<OutboxBacklog, 'source'>>;
 }
 
 /** Tells relays that outbox rows were written; call it inside the writing transaction. */
@@ -50,7 +53,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectConfig() private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.probeOutbox(() => Promise.all(this.sources.map(async (source) => ({ source: source.name, ...(await source.backlog(this.dataSource.manager)) }))));
+  }
 
   register(source: OutboxSource): void {
     this.sources.push(source);

@@ -6,6 +6,7 @@ import { QUEUE_NAMES } from './job-catalog';
 import { JobDispatcher } from './job-dispatcher';
 import { FLOW_PRODUCER, JobQueue } from './job-queue.service';
 import { JobSchedulerService } from './job-scheduler.service';
+import { QueueDepthProbe } from './queue-depth.probe';
 import { processorFor } from './queue-processor.factory';
 
 function core(): DynamicModule['imports'] {
@@ -38,7 +39,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [...(core() ?? []), DiscoveryModule],
-      providers: [JobQueue, JobDispatcher, JobSchedulerService, ...QUEUE_NAMES.map(processorFor)],
+      providers: [JobQueue, JobDispatcher, JobSchedulerService, QueueDepthProbe, ...QUEUE_NAMES.map(processorFor)],
       exports: [JobQueue, JobDispatcher, BullModule],
     };
   }

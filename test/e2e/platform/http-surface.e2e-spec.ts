@@ -9,7 +9,8 @@ describe('HTTP surface: errors, OpenAPI, headers', () => {
   const http = () => request(api.url);
 
   beforeAll(async () => {
-    api = await startApi({ LOG_LEVEL: 'info' });
+    // Nest names each route it maps at debug (logger.ts); the route test below reads those lines.
+    api = await startApi({ LOG_LEVEL: 'debug' });
     world = new World(api.url);
   });
   afterAll(async () => {
@@ -45,7 +46,7 @@ describe('HTTP surface: errors, OpenAPI, headers', () => {
   });
 
   it('documents every route the app serves in the OpenAPI document', async () => {
-    // Nest logs each route it maps at boot ("Mapped {/api/v1/x/:id, GET} route"): the router's own list.
+    // Nest logs each route it maps at boot, at debug ("Mapped {/api/v1/x/:id, GET} route"): the router's own list.
     const mapped = [...api.output().matchAll(/Mapped \{([^,]+), (\w+)\} route/g)].map(
       ([, path, method]) => `${method.toLowerCase()} ${path.replace(/:(\w+)/g, '{$1}')}`,
     );

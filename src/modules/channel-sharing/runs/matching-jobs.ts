@@ -4,6 +4,7 @@ import { AppConfig, InjectConfig } from '../../../config/app-config';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { OnDomainEvent } from '../../../platform/events/event-bus';
 import { DomainEvents } from '../../../platform/events/event-catalog';
+import { Metrics } from '../../../platform/metrics/metrics';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { JobQueue } from '../../../platform/queue/job-queue.service';
 import { CatalogueChanges } from '../catalogue/catalogue-changes';
@@ -42,6 +43,7 @@ export class MatchingJobs {
     private readonly runs: MatchingRunsService,
     private readonly jobs: JobQueue,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   @JobHandler('channel-sharing.match-shard')
@@ -86,9 +88,11 @@ export class MatchingJobs {
 
   @JobHandler('channel-sharing.finalize-run')
   async finalize({ runId }: { runId: string }): Promise<RunCounts | { skipped: string }> {
+    let started: MatchingRun | null = null;
     const result = await this.uow.run(async (em) => {
       const run = await em.findOne(MatchingRun, { where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (!run || run.status !== 'running') return { skipped: `run ${run?.status ?? 'unknown'}` };
+      started = run;
       const [{ pending, created, updated }]: { pending: number; created: number; updated: number }[] = await em.query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, coalesce(sum(proposals_created), 0)::int AS created,
                 coalesce(sum(proposals_updated), 0)::int AS updated
@@ -100,6 +104,10 @@ export class MatchingJobs {
     });
     this.runSnapshots.delete(runId);
     this.logger.log({ runId, ...result }, 'matching run finalised');
+    const run = started as MatchingRun | null;
+    if (run && 'pairsKept' in result) {
+      this.metrics.matchingRunDuration.observe({ kind: 'full', trigger: run.trigger }, (Date.now() - run.createdAt.getTime()) / 1000);
+    }
     if ('pairsKept' in result) await this.tidyAfterRun(result);
     return result;
   }
@@ -178,7 +186,9 @@ export class MatchingJobs {
       await insertCandidates(em, run.id, 0, [...kept.values()]);
       return this.proposals.completeRun(em, run);
     });
-    return { ...counts, millis: Math.round((performance.now() - started) * 100) / 100 };
+    const millis = performance.now() - started;
+    this.metrics.matchingRunDuration.observe({ kind: 'refresh', trigger: 'refresh' }, millis / 1000);
+    return { ...counts, millis: Math.round(millis * 100) / 100 };
   }
 
   /** Rules weigh every pair of the cluster: a change is applied by one full rebuild once staff pause. */

@@ -22,6 +22,7 @@ export const EXPECTED: Record<string, string> = {
   'POST /api/v1/notifications/read-all': '401 ok ok ok ok ok',
   'GET /api/v1/notifications/failed': '401 403 403 ok ok ok',
   'POST /api/v1/notifications/digests/run': '401 403 403 403 403 ok',
+  'POST /api/v1/admin/queue-dashboard/session': '401 403 403 403 403 ok',
   // The notification is the organisation owner's: no actor here is its recipient.
   'POST /api/v1/notifications/{id}/read': '401 404 404 404 404 404',
   'POST /api/v1/notifications/{id}/resend': '401 403 403 404 ok ok',
