@@ -66,18 +66,22 @@ describe('problem codes', () => {
 
 describe('the problem codes in the OpenAPI document', () => {
   const problem = () => ({ description: 'x', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } });
-  const doc = (): OpenAPIObject => ({
+  const doc = (): OpenAPIObject => {
+    // One 404 object for both operations, as @nestjs/swagger shares a controller-level response.
+    const shared404 = problem();
+    return {
     openapi: '3.0.0', info: { title: 't', version: '1' }, components: {},
     paths: {
       '/things/{id}': {
         post: {
           operationId: 'Things_act', parameters: [{ in: 'path', name: 'id' }], requestBody: { content: {} },
-          responses: { '201': { description: 'ok' }, '400': problem(), '401': problem(), '404': problem(), '409': problem(), '500': problem() },
+          responses: { '201': { description: 'ok' }, '400': problem(), '401': problem(), '404': shared404, '409': problem(), '500': problem() },
         },
-        get: { operationId: 'Things_get', security: [], responses: { '200': { description: 'ok' }, '404': problem(), '500': problem() } },
+        get: { operationId: 'Things_get', security: [], responses: { '200': { description: 'ok' }, '404': shared404, '500': problem() } },
       },
     },
-  }) as unknown as OpenAPIObject;
+    } as unknown as OpenAPIObject;
+  };
   const codesAt = (d: OpenAPIObject, method: 'get' | 'post', status: string) =>
     listedProblemCodes((d.paths['/things/{id}'][method]!.responses[status] as { content: Record<string, { schema: unknown }> }).content['application/problem+json'].schema);
 

@@ -68,7 +68,8 @@ export function listProblemCodes(doc: OpenAPIObject, routes: Map<string, RoutePr
         const content = response.content?.[PROBLEM];
         if (!content) continue;
         const codes = [...new Map(candidates.filter((e) => String(e.status) === status).map((e) => [e.code, e])).values()];
-        if (codes.length > 0) content.schema = problemSchema(codes);
+        // A copy: @nestjs/swagger shares a controller-level response object between its operations.
+        if (codes.length > 0) op.responses[status] = { ...response, content: { ...response.content, [PROBLEM]: { ...content, schema: problemSchema(codes) } } };
       }
     }
   }
