@@ -77,7 +77,7 @@ describe('the problem codes in the OpenAPI document', () => {
           operationId: 'Things_act', parameters: [{ in: 'path', name: 'id' }], requestBody: { content: {} },
           responses: { '201': { description: 'ok' }, '400': problem(), '401': problem(), '404': shared404, '409': problem(), '500': problem() },
         },
-        get: { operationId: 'Things_get', security: [], responses: { '200': { description: 'ok' }, '404': shared404, '500': problem() } },
+        get: { operationId: 'Things_get', security: [], responses: { '200': { description: 'ok' }, '400': problem(), '404': shared404, '500': problem() } },
       },
     },
     } as unknown as OpenAPIObject;
@@ -98,7 +98,9 @@ describe('the problem codes in the OpenAPI document', () => {
     expect(codesAt(d, 'post', '404')).toEqual(['approvals.not_found']);
     expect(codesAt(d, 'post', '409')).toEqual(['common.concurrent_change', 'common.duplicate', 'common.invalid_transition']);
     expect(codesAt(d, 'post', '500')).toEqual(['common.internal']);
-    // A public read: no body codes, no auth codes, no write conflicts; its own not_found.
+    // A public read without inputs: the input guard's codes (it reads every query string), no
+    // body, auth or validation codes, no write conflicts; its own not_found.
+    expect(codesAt(d, 'get', '400')).toEqual(['common.invalid_text', 'common.too_deep']);
     expect(codesAt(d, 'get', '404')).toEqual(['common.not_found']);
     expect(d.paths['/things/{id}'].get!.responses['401']).toBeUndefined();
   });

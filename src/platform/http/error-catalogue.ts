@@ -11,9 +11,9 @@ import { STATUS_BY_KIND } from './problem';
 
 /** What makes a code appear in the document without a handler naming it (HTTP layer only). */
 export type ListedOn =
-  | 'every' // any operation (500, 414)
-  | 'input' // operations with parameters or a body: the validation pipe and the input guard
-  | 'body' // operations with a request body: the body parser
+  | 'every' // any operation: 500, 414, and the input guard, which reads every query string
+  | 'input' // operations with parameters or a body: the validation pipe
+  | 'body' // operations that take a body, or any but GET (a client may send one): the body parser
   | 'secured' // operations that need a token: the auth guard
   | 'roles' // operations with @Roles: the roles check
   | 'write'; // POST, PUT, PATCH, DELETE: a unique or concurrent-change refusal from PostgreSQL

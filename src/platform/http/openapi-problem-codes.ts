@@ -58,7 +58,7 @@ export function listProblemCodes(doc: OpenAPIObject, routes: Map<string, RoutePr
       const holds: Record<ListedOn, boolean> = {
         every: true,
         input: Boolean(op.requestBody) || (op.parameters?.length ?? 0) > 0,
-        body: Boolean(op.requestBody),
+        body: Boolean(op.requestBody) || method !== 'get',
         secured: op.security?.length !== 0,
         roles: route.roles,
         write: method !== 'get',
