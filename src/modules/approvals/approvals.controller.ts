@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../platform/http/validation';
 import { ApprovalsQueueService } from './approvals-queue.service';
 import { DecideApprovalService } from './decide-approval.service';
@@ -30,6 +30,7 @@ export class ApprovalsController {
   @ApiOperation({ summary: 'One request with what the reviewer needs to decide.' })
   @ApiResponse({ status: 200, type: ApprovalView })
   @ApiProblems(404)
+  @ProblemCodes('approvals.not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ApprovalView> {
     return this.queue.get(actor, id);
   }
@@ -39,6 +40,7 @@ export class ApprovalsController {
   @ApiOperation({ summary: 'Assign a pending request to a staff member of its cluster.' })
   @ApiResponse({ status: 200, type: ApprovalView })
   @ApiProblems(404, 409)
+  @ProblemCodes('approvals.not_found', 'approvals.invalid_assignee', 'common.invalid_transition')
   assign(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: AssignDto): Promise<ApprovalView> {
     return this.queue.assign(actor, id, dto.assigneeId);
   }
@@ -50,6 +52,7 @@ export class ApprovalsController {
   })
   @ApiResponse({ status: 200, type: ApprovalView })
   @ApiProblems(404, 409)
+  @ProblemCodes('approvals.not_found', 'approvals.party_cannot_decide', 'approvals.conflict_of_interest', 'common.invalid_transition')
   decide(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: DecisionDto): Promise<ApprovalView> {
     return this.decisions.decide(actor, id, dto);
   }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
 import { ThrottleBy } from '../../platform/http/account-throttler.guard';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { TokenPairDto } from '../identity/dto/auth.dto';
 import { AcceptInvitationDto } from './dto/member.dto';
 import { InvitationsService } from './invitations.service';
@@ -21,6 +21,7 @@ export class InvitationsController {
   @ApiOperation({ summary: 'Accept an emailed invitation: creates the account (or joins with an existing one) and signs in.' })
   @ApiResponse({ status: 200, type: TokenPairDto })
   @ApiProblems(400, 401, 429)
+  @ProblemCodes('directory.invalid_invitation', 'directory.invitation_password_mismatch')
   accept(@Body() dto: AcceptInvitationDto): Promise<TokenPairDto> {
     return this.invitations.accept(dto);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { PageQuery } from '../../platform/http/pagination';
 import { uuidParam } from '../../platform/http/validation';
 import { InvitationPage, InvitationView, InviteMemberDto, MemberPage } from './dto/member.dto';
@@ -43,6 +43,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Add an organisation to your cluster (staff).' })
   @ApiResponse({ status: 201, type: OrganisationView })
   @ApiProblems(404)
+  @ProblemCodes('directory.cluster_not_found', 'directory.not_allowed')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateOrganisationDto): Promise<OrganisationView> {
     return this.organisations.create(actor, dto);
   }
@@ -51,6 +52,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'One organisation.' })
   @ApiResponse({ status: 200, type: OrganisationView })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<OrganisationView> {
     return this.organisations.get(actor, id);
   }
@@ -59,6 +61,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Edit an organisation (its members or its cluster\'s staff).' })
   @ApiResponse({ status: 200, type: OrganisationView })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found', 'directory.not_allowed')
   update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -71,6 +74,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'People who act for the organisation, newest first, a page at a time.' })
   @ApiResponse({ status: 200, type: MemberPage })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found')
   listMembers(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<MemberPage> {
     return this.members.list(actor, id, query);
   }
@@ -79,6 +83,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Invite someone by email to act for the organisation (owner or staff).' })
   @ApiResponse({ status: 201, type: InvitationView })
   @ApiProblems(404, 409)
+  @ProblemCodes('directory.organisation_not_found', 'directory.not_allowed', 'directory.already_member')
   invite(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -92,6 +97,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Remove a member (owner or staff), or leave the organisation yourself.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404, 409)
+  @ProblemCodes('directory.organisation_not_found', 'directory.not_allowed', 'directory.member_not_found', 'directory.last_owner')
   removeMember(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -104,6 +110,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Pending invitations to the organisation, newest first (owner or staff).' })
   @ApiResponse({ status: 200, type: InvitationPage })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found', 'directory.not_allowed')
   listInvitations(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Query() query: PageQuery): Promise<InvitationPage> {
     return this.pending.list(actor, { organisationId: id }, query);
   }
@@ -113,6 +120,7 @@ export class OrganisationsController {
   @ApiOperation({ summary: 'Revoke a pending invitation (owner or staff); one accepted, revoked or expired is a 409 with its state.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404, 409)
+  @ProblemCodes('directory.organisation_not_found', 'directory.not_allowed', 'directory.invitation_not_found', 'common.invalid_transition')
   revokeInvitation(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

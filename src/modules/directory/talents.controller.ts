@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../platform/http/validation';
 import { ListTalentsQuery, TalentPage, TalentView, UpsertTalentProfileDto } from './dto/talent.dto';
 import { TalentsService } from './talents.service';
@@ -19,6 +19,7 @@ export class TalentsController {
   @ApiOperation({ summary: 'Your talent profile.' })
   @ApiResponse({ status: 200, type: TalentView })
   @ApiProblems(404)
+  @ProblemCodes('directory.talent_not_found')
   mine(@CurrentActor() actor: Actor): Promise<TalentView> {
     return this.talents.mine(actor);
   }
@@ -28,6 +29,7 @@ export class TalentsController {
   @ApiOperation({ summary: 'Create or replace your talent profile.' })
   @ApiResponse({ status: 200, type: TalentView })
   @ApiProblems(404)
+  @ProblemCodes('directory.cluster_not_found')
   upsert(@CurrentActor() actor: Actor, @Body() dto: UpsertTalentProfileDto): Promise<TalentView> {
     return this.talents.upsertMine(actor, dto);
   }
@@ -45,6 +47,7 @@ export class TalentsController {
   @ApiOperation({ summary: 'One talent profile (its owner, or staff of the home cluster).' })
   @ApiResponse({ status: 200, type: TalentView })
   @ApiProblems(404)
+  @ProblemCodes('directory.talent_not_found')
   get(@CurrentActor() actor: Actor, @Param('userId', uuidParam('userId')) userId: string): Promise<TalentView> {
     return this.talents.get(actor, userId);
   }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { Public } from '../../platform/auth/decorators';
 import { ThrottleBy } from '../../platform/http/account-throttler.guard';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { AuthService } from './auth.service';
 import {
   AcceptedDto, ConfirmPasswordResetDto, EmailOnlyDto, LoginDto, RefreshDto, RegisterDto, TokenPairDto, VerifyEmailDto,
@@ -37,6 +37,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Confirm an email address with the emailed token.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
+  @ProblemCodes('identity.invalid_email_token')
   verifyEmail(@Body() dto: VerifyEmailDto): Promise<void> {
     return this.auth.verifyEmail(dto.token);
   }
@@ -65,6 +66,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password with the emailed token; signs out every session of the account.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
+  @ProblemCodes('identity.invalid_email_token')
   confirmPasswordReset(@Body() dto: ConfirmPasswordResetDto): Promise<void> {
     return this.passwordReset.confirm(dto.token, dto.newPassword);
   }
@@ -75,6 +77,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiResponse({ status: 200, type: TokenPairDto })
   @ApiProblems(401, 403)
+  @ProblemCodes('identity.invalid_credentials', 'identity.email_not_verified')
   login(@Body() dto: LoginDto): Promise<TokenPairDto> {
     return this.auth.login(dto);
   }
@@ -84,6 +87,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Rotate a refresh token; reusing a rotated one signs out its whole family.' })
   @ApiResponse({ status: 200, type: TokenPairDto })
   @ApiProblems(401)
+  @ProblemCodes('identity.invalid_refresh_token', 'identity.refresh_token_reused')
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.sessions.rotate(dto.refreshToken);
   }

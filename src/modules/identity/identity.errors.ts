@@ -1,4 +1,19 @@
 import { DomainError } from '../../platform/http/domain-error';
+import { CodesOf, defineErrors } from '../../platform/http/error-catalogue';
+
+/** Every problem code identity answers with (error-catalogue.ts). */
+export const IDENTITY_ERRORS = defineErrors('identity', {
+  invalid_credentials: { kind: 'unauthenticated', title: 'The email or password is incorrect.' },
+  email_not_verified: { kind: 'forbidden', title: 'The account has not confirmed its email address yet.' },
+  invalid_refresh_token: { kind: 'unauthenticated', title: 'The refresh token is invalid or has expired.' },
+  refresh_token_reused: { kind: 'unauthenticated', title: 'A rotated refresh token was reused; every session of its family is signed out.' },
+  invalid_email_token: { kind: 'invalid', title: 'The emailed token is invalid, already used or expired.' },
+  wrong_current_password: { kind: 'invalid', title: 'The current password is incorrect.' },
+});
+
+declare module '../../platform/http/error-catalogue' {
+  interface ErrorCodes extends CodesOf<typeof IDENTITY_ERRORS> {}
+}
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {

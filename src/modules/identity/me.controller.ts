@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor } from '../../platform/auth/decorators';
 import { ThrottleBy } from '../../platform/http/account-throttler.guard';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { MeView, UpdateMeDto } from './dto/me.dto';
 import { UsersService } from './users.service';
 
@@ -17,6 +17,7 @@ export class MeController {
   @Get()
   @ApiOperation({ summary: 'Your account: roles, cluster and organisations.' })
   @ApiResponse({ status: 200, type: MeView })
+  @ProblemCodes('common.not_found')
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.users.me(actor);
   }
@@ -26,6 +27,7 @@ export class MeController {
   @ApiOperation({ summary: 'Change your display name or password.' })
   @ApiResponse({ status: 200, type: MeView })
   @ApiProblems(400, 429)
+  @ProblemCodes('identity.wrong_current_password')
   update(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<MeView> {
     return this.users.updateMe(actor, dto);
   }

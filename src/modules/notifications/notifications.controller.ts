@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put, Query
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { ValidationFailedError } from '../../platform/http/domain-error';
 import { PageQuery } from '../../platform/http/pagination';
 import { uuidParam } from '../../platform/http/validation';
@@ -76,6 +76,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark one of your notifications read.' })
   @ApiResponse({ status: 200, type: FeedItemView })
   @ApiProblems(404)
+  @ProblemCodes('notifications.not_found')
   read(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<FeedItemView> {
     return this.feed.markRead(actor, id);
   }
@@ -85,6 +86,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Send a failed email again (staff of its cluster).' })
   @ApiResponse({ status: 201, type: DeliveryView })
   @ApiProblems(403, 404, 409)
+  @ProblemCodes('notifications.not_found', 'notifications.not_failed')
   resend(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<DeliveryView> {
     return this.deliveries.resend(actor, id);
   }
@@ -100,6 +102,7 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Choose immediate, daily_digest or off for a category (security mail is always immediate).' })
   @ApiParam({ name: 'category', enum: NOTIFICATION_CATEGORIES })
   @ApiResponse({ status: 200, type: PreferenceListView })
+  @ProblemCodes('notifications.always_immediate')
   async setPreference(
     @CurrentActor() actor: Actor,
     @Param('category', categoryParam) category: PreferenceCategory,

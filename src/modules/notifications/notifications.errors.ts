@@ -1,4 +1,16 @@
 import { DomainError, NotFoundError } from '../../platform/http/domain-error';
+import { CodesOf, defineErrors } from '../../platform/http/error-catalogue';
+
+/** Every problem code notifications answers with (error-catalogue.ts). */
+export const NOTIFICATIONS_ERRORS = defineErrors('notifications', {
+  not_found: { kind: 'not_found', title: 'The notification does not exist, or is not yours to see.' },
+  not_failed: { kind: 'conflict', title: 'Only a failed delivery can be resent; `currentState` tells its state.' },
+  always_immediate: { kind: 'invalid', title: 'This category is always mailed at once; it cannot be digested or turned off.' },
+});
+
+declare module '../../platform/http/error-catalogue' {
+  interface ErrorCodes extends CodesOf<typeof NOTIFICATIONS_ERRORS> {}
+}
 
 export class NotificationNotFoundError extends NotFoundError {
   constructor() {

@@ -4,7 +4,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Actor } from '../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { ApiProblems } from '../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../platform/http/validation';
 import { ErasureDto, ExportAcceptedView } from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
@@ -32,6 +32,7 @@ export class PrivacyController {
   @ApiOperation({ summary: 'Everything the service holds about you, as one JSON document; a large one is mailed as a link (202).' })
   @ApiResponse({ status: 200, description: 'The export: one section per module.', schema: EXPORT_SCHEMA })
   @ApiResponse({ status: 202, type: ExportAcceptedView })
+  @ProblemCodes('privacy.person_not_found')
   async export(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const outcome = await this.exports.export(actor);
     if ('inline' in outcome) return outcome.inline;
@@ -43,6 +44,7 @@ export class PrivacyController {
   @ApiOperation({ summary: 'Download your mailed export until it expires.' })
   @ApiResponse({ status: 200, description: 'The export: one section per module.', schema: EXPORT_SCHEMA })
   @ApiProblems(404)
+  @ProblemCodes('privacy.export_not_found')
   stored(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<unknown> {
     return this.exports.stored(actor, id);
   }
@@ -53,6 +55,7 @@ export class PrivacyController {
   @ApiOperation({ summary: 'Erase your personal data and close your account, confirming with your password.' })
   @ApiResponse({ status: 204, description: 'Erased; every session is signed out.' })
   @ApiProblems(400, 403, 429)
+  @ProblemCodes('privacy.person_not_found', 'privacy.wrong_password')
   eraseSelf(@CurrentActor() actor: Actor, @Body() dto: ErasureDto): Promise<void> {
     return this.erasure.eraseSelf(actor, dto.password);
   }
@@ -63,6 +66,7 @@ export class PrivacyController {
   @ApiOperation({ summary: "Erase a person's personal data at their request (staff of their cluster, admins)." })
   @ApiResponse({ status: 204, description: 'Erased.' })
   @ApiProblems(403, 404)
+  @ProblemCodes('privacy.person_not_found')
   eraseFor(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.erasure.eraseFor(actor, id);
   }

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { PUBLIC_OPERATION } from '../http/openapi-document';
+import { PUBLIC_OPERATION } from '../http/openapi-extensions';
 import { Actor, Role } from './actor';
 
 export const IS_PUBLIC = 'auth:isPublic';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../http/api-problems.decorator';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/decorators';
@@ -52,6 +52,7 @@ export class HealthController {
       example: { status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, redis: { status: 'up' } } } },
   })
   @ApiProblems(503)
+  @ProblemCodes('common.unavailable')
   check() {
     return this.health.check([
       () => this.db.pingCheck('database').withTimeout(1_500),

@@ -1,5 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import type { ErrorCode } from './error-catalogue';
+import { PROBLEM_DESCRIPTIONS } from './openapi-problem-codes';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'email' }) field: string;
@@ -12,7 +14,7 @@ export class ProblemDto {
   @ApiProperty({ example: 'Bad Request' }) title: string;
   @ApiProperty({ type: 'integer', example: 400 }) status: number;
   @ApiProperty({ example: 'The request has invalid fields.' }) detail: string;
-  @ApiProperty({ example: 'common.validation_failed', description: 'Stable machine-readable error code.' })
+  @ApiProperty({ example: 'common.validation_failed', description: 'Stable machine-readable error code; each error response lists the codes it can carry.' })
   code: string;
   @ApiPropertyOptional({ example: '/api/v1/auth/register' }) instance?: string;
   @ApiPropertyOptional({ description: 'Echoes X-Request-Id; quote it to support.' }) requestId?: string;
@@ -24,25 +26,25 @@ export class ProblemDto {
   checks?: Record<string, unknown>;
 }
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input; `errors[]` names each bad field.',
-  401: 'Missing, invalid or expired credentials.',
-  403: 'Authenticated, but not allowed to do this.',
-  404: 'Not found, or not visible to you.',
-  409: 'Conflicts with the current state; `currentState` tells it.',
-  429: 'Rate limit reached; see Retry-After.',
-  503: 'A dependency (PostgreSQL, Redis) is unreachable; try again. From /health, `checks` tells which.',
-};
-
 /** Documents the problem+json error responses an endpoint can give. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: DESCRIPTIONS[status] ?? 'Error',
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
       }),
     ),
   );
 }
+
+/** Metadata key of `@ProblemCodes`. */
+export const PROBLEM_CODES = 'openapi:problemCodes';
+
+/**
+ * The declared problem codes a handler can answer beyond the HTTP layer's own (on a controller:
+ * every handler of it). The document lists them under their statuses, adding a status the
+ * handler did not document, and the response check refuses any other code.
+ */
+export const ProblemCodes = (...codes: ErrorCode[]): MethodDecorator & ClassDecorator => SetMetadata(PROBLEM_CODES, codes);

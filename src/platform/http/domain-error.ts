@@ -1,3 +1,6 @@
+import './common.errors';
+import type { CodeOfKind, ErrorCode } from './error-catalogue';
+
 /**
  * What went wrong, in domain terms. The HTTP layer maps each kind to a status; domain code never
  * throws HTTP exceptions.
@@ -16,25 +19,34 @@ export interface FieldError {
   messages: string[];
 }
 
+/** A kind and a code declared with that kind (error-catalogue.ts), then the message and the rest. */
+type DomainErrorArgs = {
+  [K in ErrorKind]: [kind: K, code: CodeOfKind<K>, message: string, extensions?: Record<string, unknown>, fieldErrors?: FieldError[]];
+}[ErrorKind];
+
 /**
- * Base of every coded error. `code` is stable and documented (`<module>.<what>`); `extensions`
- * become extra members of the problem+json body (e.g. `currentState` on a 409).
+ * Base of every coded error. `code` is stable, documented and declared in its module's catalogue
+ * (`<module>.<what>`, error-catalogue.ts) with this kind: anything else does not compile.
+ * `extensions` become extra members of the problem+json body (e.g. `currentState` on a 409).
  */
 export class DomainError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
-    message: string,
-    readonly extensions: Record<string, unknown> = {},
-    readonly fieldErrors: FieldError[] = [],
-  ) {
+  readonly kind: ErrorKind;
+  readonly code: ErrorCode;
+  readonly extensions: Record<string, unknown>;
+  readonly fieldErrors: FieldError[];
+
+  constructor(...[kind, code, message, extensions = {}, fieldErrors = []]: DomainErrorArgs) {
     super(message);
     this.name = 'DomainError';
+    this.kind = kind;
+    this.code = code;
+    this.extensions = extensions;
+    this.fieldErrors = fieldErrors;
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string, code = 'common.not_found') {
+  constructor(what: string, code: CodeOfKind<'not_found'> = 'common.not_found') {
     super('not_found', code, `${what} was not found.`);
   }
 }

@@ -15,6 +15,7 @@ import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 import { installInputChecks, MAX_URL_LENGTH } from './input-guard';
 import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from './problem';
+import type { ErrorCode } from './error-catalogue';
 import { ProblemFilter } from './problem.filter';
 import { trustProxyOption } from './trusted-proxies';
 import { createValidationPipe } from './validation';
@@ -27,7 +28,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'common.headers_too_large']
+  const [status, code]: [number, ErrorCode] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'common.headers_too_large']
     : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'common.request_timeout']
       : [400, 'common.bad_request'];
   const body = JSON.stringify({

@@ -2,11 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDto } from './api-problems.decorator';
 import { toOpenApi31 } from './openapi-31';
-import { routeInputs } from './openapi-route-inputs';
+import { PUBLIC_OPERATION } from './openapi-extensions';
+import { listProblemCodes } from './openapi-problem-codes';
+import { routeInputs, routeProblems } from './openapi-route-inputs';
 import { applyValidationRules } from './openapi-validation-rules';
-
-/** Operation extension set by `@Public()`; turned into `security: []` and removed from the document. */
-export const PUBLIC_OPERATION = 'x-public';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const problem = (description: string) => ({
@@ -30,7 +29,8 @@ const FRAMEWORK_REFUSALS = {
 /**
  * The document the API serves at /api/docs-json: what Nest's decorators describe, plus what the
  * HTTP layer enforces on every route (servers, bearer security unless public, the framework's
- * own 400/413/414/415 refusals, Retry-After on 429) and the validation rules of the DTOs.
+ * own 400/413/414/415 refusals, Retry-After on 429), the problem codes each answer can carry, and
+ * the validation rules of the DTOs.
  */
 export function buildOpenApiDocument(app: INestApplication, appUrl: string): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -49,6 +49,7 @@ export function buildOpenApiDocument(app: INestApplication, appUrl: string): Ope
   // package.json says UNLICENSED: no licence is granted, and the document says so.
   doc.info.license = { name: 'Proprietary (UNLICENSED): no licence is granted' };
   describeHttpLayer(doc);
+  listProblemCodes(doc, routeProblems(app));
   applyValidationRules(doc, routeInputs(app));
   return toOpenApi31(doc);
 }

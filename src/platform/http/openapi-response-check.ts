@@ -6,20 +6,22 @@ import addFormats from 'ajv-formats';
 import { METRICS_PATH } from '../metrics/metrics-route';
 import { DASHBOARD_PATH } from '../queue/dashboard/dashboard-sessions';
 import { buildOpenApiDocument } from './openapi-document';
+import { listedProblemCodes } from './openapi-problem-codes';
 
 const DOC_ID = 'openapi.json';
 /** Operators' routes kept out of the document on purpose (docs/adr/0017); every other route is checked. */
 const UNDOCUMENTED = [METRICS_PATH, DASHBOARD_PATH];
-type Operation = { responses?: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, unknown> }> };
+type Operation = { responses?: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, { schema?: unknown }> }> };
 type Problem = { problem: string; errors?: string[] };
 const pointer = (...parts: string[]) => parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
 /**
  * Test-time contract check (OPENAPI_RESPONSE_CHECK_FILE): every response the API sends on a
  * documented route is checked against the document it serves, for its operation, status,
- * required headers, content type and body schema, and each mismatch is appended to the file as
- * one JSON line. `npm test` fails when the file has any. It observes only: the response goes out unchanged, and the hook is not
- * installed at all unless the variable is set.
+ * required headers, content type, body schema and, for a problem, whether the document lists its
+ * `code` for that operation and status; each mismatch is appended to the file as one JSON line.
+ * `npm test` fails when the file has any. It observes only: the response goes out unchanged,
+ * and the hook is not installed at all unless the variable is set.
  */
 export function installResponseCheck(app: NestFastifyApplication, appUrl: string, file: string): void {
   let doc: OpenAPIObject | null = null;
@@ -69,6 +71,12 @@ export function installResponseCheck(app: NestFastifyApplication, appUrl: string
     if (!validate) return { problem: `no schema at ${key}` };
     let parsed: unknown;
     try { parsed = JSON.parse(body); } catch { return type.endsWith('json') ? { problem: 'body is not JSON' } : null; }
+    // Said on its own (the schema's enum refuses it too): a code thrown that this operation does not list.
+    if (type === 'application/problem+json') {
+      const listed = listedProblemCodes(response.content[type].schema) ?? [];
+      const code = (parsed as { code?: unknown } | null)?.code;
+      if (!listed.includes(code as string)) return { problem: `problem code ${String(code)} is not listed for this operation and status` };
+    }
     if (validate(parsed)) return null;
     return { problem: 'body does not match the schema', errors: validate.errors?.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`) };
   }

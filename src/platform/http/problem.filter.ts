@@ -2,9 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
+import type { ErrorCode } from './error-catalogue';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, STATUS_BY_KIND, titleFor } from './problem';
 
-const CODE_BY_STATUS: Record<number, string> = {
+// Every code here is declared (common.errors.ts, auth.errors.ts): ErrorCode admits nothing else.
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'common.bad_request',
   401: 'auth.unauthenticated',
   403: 'auth.forbidden',
@@ -16,11 +18,12 @@ const CODE_BY_STATUS: Record<number, string> = {
   415: 'common.unsupported_media_type',
   429: 'common.rate_limited',
   431: 'common.headers_too_large',
+  503: 'common.unavailable',
 };
 
 // Fastify's refusals before a handler runs, by their error code (Nest wraps them as the cause of
 // an HttpException).
-const CODE_BY_FASTIFY_CODE: Record<string, string> = {
+const CODE_BY_FASTIFY_CODE: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'common.malformed_json',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'common.malformed_json',
   FST_ERR_CTP_BODY_TOO_LARGE: 'common.payload_too_large',
@@ -28,7 +31,7 @@ const CODE_BY_FASTIFY_CODE: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common.bad_request',
 };
 
-function codeOfFramework(error: unknown, status: number): string | undefined {
+function codeOfFramework(error: unknown, status: number): ErrorCode | undefined {
   const fastifyCode = (error as { code?: unknown })?.code;
   if (typeof fastifyCode === 'string' && CODE_BY_FASTIFY_CODE[fastifyCode]) return CODE_BY_FASTIFY_CODE[fastifyCode];
   if (error instanceof SyntaxError && status === 400) return 'common.malformed_json';

@@ -1,4 +1,5 @@
 import { ErrorKind, FieldError } from './domain-error';
+import type { ErrorCode } from './error-catalogue';
 
 /** RFC 9457 problem details, the one shape every error body has. */
 export interface ProblemDetails {
@@ -6,7 +7,8 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail: string;
-  code: string;
+  /** Declared in a module's catalogue (error-catalogue.ts). */
+  code: ErrorCode;
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
@@ -47,6 +49,6 @@ export function titleFor(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Request Error');
 }
 
-export function problemType(code: string): string {
+export function problemType(code: ErrorCode): string {
   return `urn:clusterlink:problem:${code}`;
 }

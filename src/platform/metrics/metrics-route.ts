@@ -1,12 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorCode } from '../http/error-catalogue';
 import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from '../http/problem';
 import type { Metrics } from './metrics';
 
 export const METRICS_PATH = '/metrics';
 
 /** Answers a refusal as problem+json on a raw Fastify route (Nest's exception filter is not in its path). */
-export function sendProblem(reply: FastifyReply, status: number, code: string, detail: string): FastifyReply {
+export function sendProblem(reply: FastifyReply, status: number, code: ErrorCode, detail: string): FastifyReply {
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)

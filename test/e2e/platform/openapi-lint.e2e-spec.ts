@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Document, hasType, operations, requestSchemas, Schema, schemaNodes } from '../../support/openapi-walk';
+import { allDeclaredErrors } from '../../support/error-catalogues';
 import { RunningApi, startApi } from '../../support/processes';
 
 /**
@@ -92,6 +93,20 @@ describe('the OpenAPI document', () => {
         .filter(([, s]) => hasType(s, 'number') || hasType((s.items ?? {}) as Schema, 'number'))
         .map(([prop]) => `${name}.${prop}`));
     expect(numbers.filter((n) => !FRACTIONS.has(n))).toEqual([]);
+  });
+
+  it('lists under every error answer the declared codes it can carry, each of that status', () => {
+    const statusOf = new Map(allDeclaredErrors().map((d) => [d.code, d.status]));
+    const wrong: string[] = [];
+    for (const op of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses).filter(([s]) => s >= '400')) {
+        const schema = response.content?.['application/problem+json']?.schema;
+        const codes = ((schema?.allOf as Schema[] | undefined) ?? []).map((p) => (p.properties as Record<string, Schema> | undefined)?.code?.enum).find(Array.isArray) as string[] | undefined;
+        if (!codes?.length) wrong.push(`${op.key} ${status}: no problem codes listed`);
+        for (const code of codes ?? []) if (String(statusOf.get(code)) !== status) wrong.push(`${op.key} ${status}: ${code} is ${statusOf.get(code) ?? 'not declared'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('documents who may call each operation and the HTTP layer\'s own answers', () => {

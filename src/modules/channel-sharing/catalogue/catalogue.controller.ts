@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../../platform/http/validation';
 import { CatalogueService } from './catalogue.service';
 import {
@@ -36,6 +36,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Add a product of an organisation you act for.' })
   @ApiResponse({ status: 201, type: ProductView })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found', 'channel_sharing.not_your_catalogue')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductView> {
     return this.catalogue.createProduct(actor, dto);
   }
@@ -44,6 +45,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'One product.' })
   @ApiResponse({ status: 200, type: ProductView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.product_not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ProductView> {
     return this.catalogue.getProduct(actor, id);
   }
@@ -52,6 +54,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Change a product (its organisation\'s members); its matches are refreshed.' })
   @ApiResponse({ status: 200, type: ProductView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.product_not_found', 'channel_sharing.not_your_catalogue')
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: UpdateProductDto): Promise<ProductView> {
     return this.catalogue.updateProduct(actor, id, dto);
   }
@@ -61,6 +64,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Remove a product (its organisation\'s members).' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.product_not_found', 'channel_sharing.not_your_catalogue')
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.catalogue.removeProduct(actor, id);
   }
@@ -85,6 +89,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Add a sales channel of an organisation you act for, with the capacity it can share.' })
   @ApiResponse({ status: 201, type: ChannelView })
   @ApiProblems(404)
+  @ProblemCodes('directory.organisation_not_found', 'channel_sharing.not_your_catalogue')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateChannelDto): Promise<ChannelView> {
     return this.catalogue.createChannel(actor, dto);
   }
@@ -93,6 +98,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'One channel.' })
   @ApiResponse({ status: 200, type: ChannelView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.channel_not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ChannelView> {
     return this.catalogue.getChannel(actor, id);
   }
@@ -101,6 +107,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Change a channel (its organisation\'s members); capacity cannot drop below what is allotted.' })
   @ApiResponse({ status: 200, type: ChannelView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.channel_not_found', 'channel_sharing.not_your_catalogue', 'channel_sharing.capacity_below_used')
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: UpdateChannelDto): Promise<ChannelView> {
     return this.catalogue.updateChannel(actor, id, dto);
   }
@@ -110,6 +117,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Remove a channel (its organisation\'s members).' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.channel_not_found', 'channel_sharing.not_your_catalogue')
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.catalogue.removeChannel(actor, id);
   }

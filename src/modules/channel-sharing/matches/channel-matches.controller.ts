@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../../platform/http/validation';
 import { ChannelMatchesService } from './channel-matches.service';
 import { AgreementDto, AnswerMatchDto, ChannelMatchPage, ChannelMatchView, DeclineMatchDto, MatchQuery } from './dto/channel-match.dto';
@@ -28,6 +28,7 @@ export class ChannelMatchesController {
   @ApiOperation({ summary: 'One match with its explanation (each factor\'s value, weight and words).' })
   @ApiResponse({ status: 200, type: ChannelMatchView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.match_not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<ChannelMatchView> {
     return this.matches.get(actor, id);
   }
@@ -37,6 +38,7 @@ export class ChannelMatchesController {
   @ApiOperation({ summary: 'Accept for your side (host or guest). When both accepted, names and contacts are revealed to both.' })
   @ApiResponse({ status: 200, type: ChannelMatchView })
   @ApiProblems(404, 409)
+  @ProblemCodes('channel_sharing.match_not_found', 'channel_sharing.not_a_party', 'common.invalid_transition')
   accept(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: AnswerMatchDto): Promise<ChannelMatchView> {
     return this.matches.accept(actor, id, dto);
   }
@@ -46,6 +48,7 @@ export class ChannelMatchesController {
   @ApiOperation({ summary: 'Decline for your side, with a reason; the pair is not proposed again for 90 days.' })
   @ApiResponse({ status: 200, type: ChannelMatchView })
   @ApiProblems(404, 409)
+  @ProblemCodes('channel_sharing.match_not_found', 'channel_sharing.not_a_party', 'common.invalid_transition')
   decline(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: DeclineMatchDto): Promise<ChannelMatchView> {
     return this.matches.decline(actor, id, dto);
   }
@@ -55,6 +58,7 @@ export class ChannelMatchesController {
   @ApiOperation({ summary: 'The host records the agreement (commission, capacity allotted, term) once both accepted; the channel\'s used capacity grows.' })
   @ApiResponse({ status: 200, type: ChannelMatchView })
   @ApiProblems(404, 409)
+  @ProblemCodes('channel_sharing.match_not_found', 'channel_sharing.not_a_party', 'channel_sharing.only_host_agrees', 'common.invalid_transition')
   agree(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: AgreementDto): Promise<ChannelMatchView> {
     return this.matches.agree(actor, id, dto);
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../../platform/http/api-problems.decorator';
 import { uuidParam } from '../../../platform/http/validation';
 import { ComplementarityRulesService } from './complementarity-rules.service';
 import { CreateRuleDto, RulePage, RuleQuery, RuleView, SeedRulesDto, SeededView, UpdateRuleDto } from './dto/rule.dto';
@@ -19,6 +19,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Your cluster\'s complementarity rules between categories, newest first, a page at a time.' })
   @ApiResponse({ status: 200, type: RulePage })
   @ApiProblems(404)
+  @ProblemCodes('directory.cluster_not_found')
   list(@CurrentActor() actor: Actor, @Query() query: RuleQuery): Promise<RulePage> {
     return this.rules.list(actor, query);
   }
@@ -27,6 +28,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Declare that two categories complement each other, with a weight 0–1.' })
   @ApiResponse({ status: 201, type: RuleView })
   @ApiProblems(404, 409)
+  @ProblemCodes('directory.cluster_not_found', 'channel_sharing.rule_exists')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRuleDto): Promise<RuleView> {
     return this.rules.create(actor, dto);
   }
@@ -36,6 +38,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Add default rules from the NAICS taxonomy for the categories your cluster\'s products use (at most 500 a call).' })
   @ApiResponse({ status: 200, type: SeededView })
   @ApiProblems(404)
+  @ProblemCodes('directory.cluster_not_found')
   seed(@CurrentActor() actor: Actor, @Body() dto: SeedRulesDto): Promise<SeededView> {
     return this.rules.seedFromTaxonomy(actor, dto.clusterId);
   }
@@ -44,6 +47,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Override a rule\'s weight (becomes a staff rule).' })
   @ApiResponse({ status: 200, type: RuleView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.rule_not_found')
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Body() dto: UpdateRuleDto): Promise<RuleView> {
     return this.rules.setWeight(actor, id, dto.weight);
   }
@@ -53,6 +57,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Adopt the weight learned from staff decisions on this pair (409 while it has none).' })
   @ApiResponse({ status: 200, type: RuleView })
   @ApiProblems(404, 409)
+  @ProblemCodes('channel_sharing.rule_not_found', 'channel_sharing.no_learned_weight')
   adopt(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<RuleView> {
     return this.rules.setWeight(actor, id, 0, 'learned');
   }
@@ -62,6 +67,7 @@ export class ComplementarityRulesController {
   @ApiOperation({ summary: 'Remove a rule.' })
   @ApiResponse({ status: 204, description: 'Done; no body.' })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.rule_not_found')
   remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
     return this.rules.remove(actor, id);
   }

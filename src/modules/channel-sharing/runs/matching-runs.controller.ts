@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../platform/auth/actor';
 import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { ApiProblems } from '../../../platform/http/api-problems.decorator';
+import { ApiProblems, ProblemCodes } from '../../../platform/http/api-problems.decorator';
 import { ValidationFailedError } from '../../../platform/http/domain-error';
 import { PageQuery } from '../../../platform/http/pagination';
 import { uuidParam } from '../../../platform/http/validation';
@@ -21,6 +21,7 @@ export class MatchingRunsController {
   @ApiOperation({ summary: 'Rebuild your cluster\'s channel matches now (also runs on a schedule); proposals go to the approvals queue. One full run per cluster at a time (409 names the run in flight); staff may start MATCHING_RUNS_PER_HOUR an hour (429).' })
   @ApiResponse({ status: 201, type: MatchingRunView })
   @ApiProblems(404, 409, 429, 503)
+  @ProblemCodes('directory.cluster_not_found', 'channel_sharing.run_in_flight', 'channel_sharing.run_rate_limited', 'channel_sharing.queue_unavailable')
   start(@CurrentActor() actor: Actor, @Body() dto: StartRunDto): Promise<MatchingRunView> {
     const clusterId = dto.clusterId ?? actor.clusterId;
     if (!clusterId) throw new ValidationFailedError([{ field: 'clusterId', messages: ['clusterId is required'] }]);
@@ -38,6 +39,7 @@ export class MatchingRunsController {
   @ApiOperation({ summary: 'Status, progress (shards done, pairs scored), timings and counts of a run.' })
   @ApiResponse({ status: 200, type: MatchingRunView })
   @ApiProblems(404)
+  @ProblemCodes('channel_sharing.run_not_found')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<MatchingRunView> {
     return this.runs.get(actor, id);
   }

@@ -1,0 +1,2 @@
+/** Operation extension set by `@Public()`; turned into `security: []` and removed from the document. */
+export const PUBLIC_OPERATION = 'x-public';
