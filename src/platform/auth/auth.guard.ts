@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { AccessTokenClaims, actorOf } from './access-token';
+import { AccessTokenClaims, actorOf, isAccessTokenClaims } from './access-token';
 import { Actor, Role } from './actor';
 import { ForbiddenRoleError, UnauthenticatedError } from './auth.errors';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
@@ -29,12 +29,14 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new UnauthenticatedError();
     }
-    let claims: AccessTokenClaims;
+    let claims: AccessTokenClaims | null = null;
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
+      const payload: unknown = await this.jwt.verifyAsync(token);
+      if (isAccessTokenClaims(payload)) claims = payload;
     } catch {
-      throw new UnauthenticatedError('The access token is invalid or has expired.', 'auth.invalid_token');
+      // answered below, as a token of the wrong shape is
     }
+    if (!claims) throw new UnauthenticatedError('The access token is invalid or has expired.', 'auth.invalid_token');
     const actor = { ...actorOf(claims), requestId: request.id === undefined ? undefined : String(request.id) };
     request.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { RunningApi, RunningProcess, startApi, startWorker } from '../../support/processes';
 import { tokenIn, waitForMail } from '../../support/mailbox';
@@ -98,6 +99,9 @@ describe('sign-up, verification and sessions', () => {
   it('refuses requests without a valid access token', async () => {
     expectProblem(await http().get('/api/v1/me'), 401, 'auth.unauthenticated');
     expectProblem(await http().get('/api/v1/me').set('authorization', 'Bearer not.a.jwt'), 401, 'auth.invalid_token');
+    // Signed with the service's key but without the claims it signs: invalid too, never a 500.
+    const odd = jwt.sign({ sub: randomUUID(), roles: 'admin' }, process.env.JWT_SECRET!, { algorithm: 'HS256', expiresIn: 60 });
+    expectProblem(await http().get('/api/v1/me').set('authorization', `Bearer ${odd}`), 401, 'auth.invalid_token');
   });
 
   it('changes the password only with the current one', async () => {
