@@ -93,10 +93,11 @@ export async function onNode24({ log = (m) => console.log(m), install = true } =
   if (!node) throw new Error(`Node ${process.versions.node} is older than ${MIN_NODE_MAJOR} and node_modules has no Node 24: run \`npm ci\`.`);
   // Its children (npm, tsc, jest, the API) find this Node first on PATH as well.
   const env = { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}` };
-  const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env });
-  // Ctrl-C in a terminal reaches the whole process group, the child included; other signals are
-  // sent to this process only, so they are passed on.
-  process.on('SIGINT', () => {});
+  // In a process group of its own, so that each signal reaches it once, through this process:
+  // Ctrl-C goes to the child's whole group, as a terminal would send it; SIGTERM and SIGHUP go to
+  // the child alone, as they would have come to this script.
+  const child = spawn(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env, detached: true });
+  process.on('SIGINT', () => { try { process.kill(-child.pid, 'SIGINT'); } catch {} });
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   const { code, signal, error } = await new Promise((resolve) => {
     child.on('error', (e) => resolve({ code: 1, error: e }));
