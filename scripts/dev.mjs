@@ -67,6 +67,19 @@ async function shutdown(exitCode) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+// Prints the addresses once the API answers /health (in the background: compiles go on meanwhile).
+async function announceWhenHealthy(stack) {
+  for (let i = 0; i < 240 && !stopping; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${stack.port}/health`, { signal: AbortSignal.timeout(2000) })).ok) {
+        console.log(runningBanner(stack, 'Ctrl-C stops the API, the worker and the compiler.'));
+        return;
+      }
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function main() {
   const stack = await devStack({ log, command: 'npm run dev' });
   const { env, ownerEnv } = stack;
@@ -86,7 +99,7 @@ async function main() {
         if (stopping) return;
         log(first ? 'starting the API and the worker…' : 'compiled: restarting the API and the worker…');
         startApps(env);
-        if (first) console.log(runningBanner(stack, 'Ctrl-C stops the API, the worker and the compiler.'));
+        if (first) announceWhenHealthy(stack);
         first = false;
       } while (again && !stopping);
     })().catch((err) => log(`${err.message}; waiting for the next save.`)).finally(() => { pending = null; });
