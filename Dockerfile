@@ -2,7 +2,7 @@
 # (`node dist/src/worker.js`) and the one-shot migrate/seed job; see docker-compose.yml.
 
 # Build stage: dev dependencies are needed to compile, not to run.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -12,7 +12,7 @@ COPY migrations migrations
 COPY bench bench
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -6,6 +6,10 @@ import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { arg, buildAndMigrate, freePort, runBench } from './lib.mjs';
+import { onNode24 } from '../scripts/lib/node-runtime.mjs';
+
+// On Node < 24 the benchmark runs again on the project's Node 24 (docs/adr/0018).
+await onNode24({ log: (msg) => process.stderr.write(`[bench:http] ${msg}\n`) });
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');

@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { arg, buildAndMigrate, cpuSecondsOfTree, pidFromFile, sleep, freePort, runBench } from './lib.mjs';
 import { generate } from './market.mjs';
+import { onNode24 } from '../scripts/lib/node-runtime.mjs';
+
+// On Node < 24 the benchmark runs again on the project's Node 24 (docs/adr/0018).
+await onNode24({ log: (msg) => process.stderr.write(`[bench:matching] ${msg}\n`) });
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');

@@ -1,18 +1,19 @@
 // `npm start`: one command from a fresh clone to a running API + worker. PostgreSQL, Redis and
 // maildev are left running on Ctrl-C so the next start takes seconds; `npm run stop` stops them.
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServices } from './lib/services.mjs';
+import { devStack, runningBanner } from './lib/dev-stack.mjs';
+import { onNode24 } from './lib/node-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const dataDir = path.join(root, '.data', 'dev');
 const log = (msg) => console.log(`[start] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A fresh clone installs its dependencies here; on Node < 24 the rest runs on the Node 24 they
+// include (this script again, in a child process).
+await onNode24({ log }).catch((err) => { console.error(`\n[start] ${err.message}`); process.exit(1); });
 
 const children = new Map(); // name -> ChildProcess, for the signal handlers
 let stopping = false;
@@ -38,19 +39,6 @@ async function step(name, [cmd, args], env) {
   const { code, signal, error } = await spawnChild(name, cmd, args, env).done;
   if (stopping) return new Promise(() => {}); // Ctrl-C killed the step: shutdown() exits
   if (code !== 0) throw new Error(`${name} failed (${error?.message ?? signal ?? `exit code ${code}`})`);
-}
-
-const portBusy = (port) => new Promise((resolve) => {
-  const srv = net.createServer().once('error', () => resolve(true));
-  srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => resolve(false)));
-});
-
-// Once per machine: a random secret kept in .data so tokens stay valid across restarts.
-function jwtSecret() {
-  if (process.env.JWT_SECRET) return process.env.JWT_SECRET;
-  const file = path.join(dataDir, 'jwt-secret');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
-  return fs.readFileSync(file, 'utf8').trim();
 }
 
 async function shutdown(reason, exitCode) {
@@ -88,32 +76,9 @@ async function waitForHealth(url, timeoutMs) {
 }
 
 async function main() {
-  // npm writes node_modules/.package-lock.json last, so its absence also catches a broken install.
-  if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) await step('npm ci', npm(['ci', '--no-audit', '--no-fund']));
   await step('build', npm(['run', 'build']));
-
-  fs.mkdirSync(dataDir, { recursive: true });
-  const services = await startServices({
-    dataDir, reuse: true, ports: { pg: 54329, redis: 63799, smtp: 1025, mailWeb: 1080 },
-    log: (msg) => log(msg),
-  });
-  const port = Number(process.env.PORT || 3000);
-  if (await portBusy(port)) {
-    throw new Error(`port ${port} is already in use (another \`npm start\`?). Stop that process or run with PORT=<other port>.`);
-  }
-  const appUrl = `http://localhost:${port}`;
-  // Explicit environment wins for settings; the service URLs come from startServices, which
-  // itself honours DATABASE_URL / REDIS_URL / SMTP_URL when they are set.
-  // A person at a terminal reads coloured log lines; piped to a file or a collector, JSON lines.
-  const env = {
-    NODE_ENV: 'development', APP_URL: appUrl, DEMO_DATA: 'true', LOG_FORMAT: process.stdout.isTTY ? 'pretty' : 'json', ...process.env,
-    DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl,
-    JWT_SECRET: jwtSecret(), PORT: String(port),
-    ...(services.mailWebUrl ? { MAIL_WEB_URL: services.mailWebUrl } : {}),
-  };
-
-  // Only migrate and seed sign in as the schema's owner; the API and worker get the app's role.
-  const ownerEnv = { ...env, DATABASE_MIGRATION_URL: services.migrationDatabaseUrl };
+  const stack = await devStack({ log, command: 'npm start' });
+  const { env, ownerEnv, port } = stack;
   await step('migrate', [process.execPath, ['dist/src/cli/migrate.js']], ownerEnv);
   await step('seed', [process.execPath, ['dist/src/cli/seed.js']], ownerEnv);
 
@@ -134,17 +99,7 @@ async function main() {
     if (!stopping) await shutdown(`the API did not answer ${healthUrl} within 120s; stopping.`, 1);
     return;
   }
-  const lines = [
-    '',
-    'Clusterlink is running',
-    `  API      ${appUrl}/api/v1`,
-    `  Docs     ${appUrl}/api/docs`,
-    `  Health   ${appUrl}/health`,
-    services.mailWebUrl ? `  Mail     ${services.mailWebUrl}   (every email the app sends lands here)` : null,
-    '  Stop     Ctrl-C stops the API and the worker; `npm run stop` then stops PostgreSQL, Redis and maildev.',
-    '',
-  ];
-  console.log(lines.filter((l) => l !== null).join('\n'));
+  console.log(runningBanner(stack, 'Ctrl-C stops the API and the worker; `npm run stop` then stops PostgreSQL, Redis and maildev.'));
 }
 
 main().catch(async (err) => {

@@ -6,12 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onNode24 } from './lib/node-runtime.mjs';
 import { startServices } from './lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 const log = (msg) => console.log(`[test] ${msg}`);
 const timings = [];
+
+// A fresh clone installs its dependencies here (CI has run them already); on Node < 24 the rest
+// runs on the Node 24 they include (this script again, in a child process).
+await onNode24({ log }).catch((err) => { console.error(`[test] ${err.message}`); process.exit(1); });
 
 let current = null; // the child running now, so a signal can stop it
 let interrupted = null;
@@ -71,10 +76,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 async function main() {
-  // A fresh clone: install first (CI has run `npm ci` already, so this is skipped there).
-  if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
-    await phase('install', () => mustPass('npm ci', npm(['ci', '--no-audit', '--no-fund'])));
-  }
   await phase('build', () => mustPass('build', npm(['run', 'build'])));
   // ts-jest only transpiles; this is where the tests' own types are checked.
   await phase('typecheck', () => mustPass('typecheck', npm(['run', '--silent', 'typecheck'])));

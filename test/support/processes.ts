@@ -1,13 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
  * E2E tests drive the real processes: `node dist/src/main.js` and `node dist/src/worker.js`, as
- * `npm start` runs them, over real sockets. (NestJS 12 ships as ES modules, which Jest's module
- * system cannot load on Node 20; running the built processes also tests exactly what ships.)
+ * `npm start` runs them, over real sockets: running the built processes tests exactly what ships.
  */
 const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The processes run on Node >= 24 (docs/adr/0018): Jest's own Node when it is one (`npm test`
+ * makes sure of that), else the one npm installed as the devDependency `node`.
+ */
+const INSTALLED_NODE = join(ROOT, 'node_modules', 'node', 'bin', 'node');
+export const NODE = Number(process.versions.node.split('.')[0]) >= 24 || !existsSync(INSTALLED_NODE) ? process.execPath : INSTALLED_NODE;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +40,7 @@ export interface RunningProcess {
 }
 
 export function spawnNode(script: string, env: Record<string, string> = {}): RunningProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', script)], {
+  const child = spawn(NODE, [join(ROOT, 'dist', 'src', script)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', HTTP_LOGS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
