@@ -15,6 +15,16 @@ module.exports = {
       testMatch: ['<rootDir>/test/unit/**/*.spec.ts'],
     },
     {
+      // Use cases called in process against the real PostgreSQL and Redis (no HTTP, no spawned
+      // processes). Nest 12's packages are ES modules: scripts/test.mjs runs Jest with
+      // --experimental-vm-modules so that they load.
+      displayName: 'medium',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/require-services.ts'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,

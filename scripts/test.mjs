@@ -108,7 +108,9 @@ async function main() {
   await phase('migrate', () => mustPass('migrate', [process.execPath, ['dist/src/cli/migrate.js']], env));
   const report = path.join(tmpDir, 'jest.json');
   const jestArgs = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${report}`, ...process.argv.slice(2)];
-  const code = await phase('jest', () => run([process.execPath, jestArgs], env));
+  // The medium tier loads Nest 12's ES modules in Jest's VM, which needs this flag (docs/adr/0018).
+  const nodeArgs = ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'];
+  const code = await phase('jest', () => run([process.execPath, [...nodeArgs, ...jestArgs]], env));
   if (interrupted) return code;
   // One plain closing line CI can read, whatever the reporter printed above.
   try {
