@@ -67,8 +67,7 @@ export class ApprovalsService {
          SELECT r.id, r.cluster_id, r.subject_kind, r.subject_id, r.party_organisation_ids, r.party_user_ids,
                 r.summary, r.details, r.requested_by, r.due_at, 'pending'
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, cluster_id uuid, subject_kind text, subject_id uuid,
-              party_organisation_ids uuid[], party_user_ids uuid[], summary text, details jsonb, requested_by uuid, due_at timestamptz)
-`,
+              party_organisation_ids uuid[], party_user_ids uuid[], summary text, details jsonb, requested_by uuid, due_at timestamptz)`,
         [JSON.stringify(batch)],
       );
     }
