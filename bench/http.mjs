@@ -6,13 +6,14 @@
 // Starts its own PostgreSQL, Redis and SMTP catcher, prints progress on stderr, and ends with one
 // JSON line: {"hello_rps","list_rps","raw_list_rps","list_over_raw","list_p99_ms","raw_p99_ms"}.
 // Options: --rows 10000 --connections 50 --duration 5 (seconds per target per round) --rounds 3;
-// --profile DIR runs only the API's list under load with V8's CPU profiler on in the API (bench/
-// cpu-profile.cjs) and leaves the .cpuprofile in DIR (summary: `node bench/profile-summary.mjs FILE`).
+// --profile DIR runs the API's list, then the minimal server's, under load with V8's CPU profiler on
+// in the server under load (bench/cpu-profile.cjs), and leaves api-*.cpuprofile and raw-*.cpuprofile
+// in DIR (summary: `node bench/profile-summary.mjs FILE`).
 import crypto from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { arg, buildAndMigrate, cpuSecondsOfTree, freePort, runBench } from './lib.mjs';
+import { join, resolve } from 'node:path';
+import { arg, buildAndMigrate, cpuSecondsOfTree, freePort, pidFromFile, runBench } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
@@ -90,7 +91,10 @@ runBench('http', log, async ({ services, children }) => {
   });
   children.push(api);
   // The minimal server connects as the API does: the application's role, a pool of the same size.
-  const raw = spawn(process.execPath, ['bench/raw-list.mjs'], { env: { ...env, PORT: String(rawPort), HOST: '127.0.0.1' }, stdio: 'inherit' });
+  const raw = spawn(process.execPath, [...profiling, 'bench/raw-list.mjs'], {
+    env: { ...env, PORT: String(rawPort), HOST: '127.0.0.1', BENCH_PROFILE_DIR: PROFILE_DIR ?? '', BENCH_PROFILE_NAME: 'raw' },
+    stdio: PROFILE_DIR ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
+  });
   children.push(raw);
   const base = `http://127.0.0.1:${port}`;
   const rawBase = `http://127.0.0.1:${rawPort}`;
@@ -134,25 +138,31 @@ runBench('http', log, async ({ services, children }) => {
   log('warm-up');
   for (const opts of Object.values(targets)) await run({ ...opts, duration: 2 });
   if (PROFILE_DIR) {
-    log(`profiling the list: ${CONNECTIONS} connections, ${DURATION * ROUNDS} s`);
-    api.send('profile:start');
-    const r = merge([await run({ ...targets.list, duration: DURATION * ROUNDS })]);
-    api.send('profile:stop');
-    log(`list under the profiler: ${r.rps} req/s, p99 ${r.p99} ms`);
-    await new Promise((r) => setTimeout(r, 3000)); // the API writes the profile
+    for (const [name, child] of [['list', api], ['raw_list', raw]]) {
+      log(`profiling ${name}: ${CONNECTIONS} connections, ${DURATION * ROUNDS} s`);
+      child.send('profile:start');
+      const r = merge([await run({ ...targets[name], duration: DURATION * ROUNDS })]);
+      child.send('profile:stop');
+      log(`${name} under the profiler: ${r.rps} req/s, p99 ${r.p99} ms`);
+      await new Promise((done) => setTimeout(done, 3000)); // the server writes its profile
+    }
     return;
   }
   log(`${ROUNDS} rounds of hello, list, raw_list (${cursors.length} different pages of 20 of ${ROWS} rows): ${CONNECTIONS} connections, ${DURATION} s each`);
   const results = { hello: [], list: [], raw_list: [] };
   // CPU time of the process serving each target, per request: unlike req/s, it barely depends on
   // what else the machine is doing, so it says where the time goes even on a busy machine.
+  // PostgreSQL's too (all its backends), which a prepared statement should lower.
   const cpu = { hello: 0, list: 0, raw_list: 0 };
+  const dbCpu = { hello: 0, list: 0, raw_list: 0 };
   const server = { hello: api.pid, list: api.pid, raw_list: raw.pid };
+  const postgres = pidFromFile(join(services.pgDir, 'postmaster.pid'));
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, opts] of Object.entries(targets)) {
-      const before = cpuSecondsOfTree(server[name]);
+      const [before, dbBefore] = [cpuSecondsOfTree(server[name]), cpuSecondsOfTree(postgres)];
       const r = await run(opts);
       cpu[name] += cpuSecondsOfTree(server[name]) - before;
+      dbCpu[name] += cpuSecondsOfTree(postgres) - dbBefore;
       results[name].push(r);
       log(`round ${round} ${name}: ${Math.round(r.totalCompletedRequests / r.duration)} req/s`);
     }
@@ -160,8 +170,9 @@ runBench('http', log, async ({ services, children }) => {
   const [hello, list, rawList] = [merge(results.hello), merge(results.list), merge(results.raw_list)];
   log(`hello ${hello.rps} req/s (p50 ${hello.p50} ms, p99 ${hello.p99} ms); list ${list.rps} req/s (p50 ${list.p50} ms, p99 ${list.p99} ms); ` +
     `raw_list ${rawList.rps} req/s (p50 ${rawList.p50} ms, p99 ${rawList.p99} ms)`);
-  const cpuPerRequest = (name) => ((1000 * cpu[name]) / results[name].reduce((sum, r) => sum + r.totalCompletedRequests, 0)).toFixed(3);
-  log(`server CPU per request: hello ${cpuPerRequest('hello')} ms, list ${cpuPerRequest('list')} ms, raw_list ${cpuPerRequest('raw_list')} ms`);
+  const perRequest = (seconds, name) => ((1000 * seconds[name]) / results[name].reduce((sum, r) => sum + r.totalCompletedRequests, 0)).toFixed(3);
+  log(`server CPU per request: hello ${perRequest(cpu, 'hello')} ms, list ${perRequest(cpu, 'list')} ms, raw_list ${perRequest(cpu, 'raw_list')} ms`);
+  log(`PostgreSQL CPU per request: list ${perRequest(dbCpu, 'list')} ms, raw_list ${perRequest(dbCpu, 'raw_list')} ms`);
   const failures = hello.failures + list.failures + rawList.failures;
   if (failures > 0) throw new Error(`${failures} requests failed or were not 2xx; the figures above do not count`);
   console.log(JSON.stringify({

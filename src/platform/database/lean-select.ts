@@ -10,9 +10,17 @@ const MAX_NAMED_STATEMENTS = 500;
 /** How many query shapes keep their SQL; past that, the SQL is built on each call. */
 const MAX_SHAPES = 500;
 
+/**
+ * Column types PostgresDriver.prepareHydratedValue returns unchanged (its branches are for dates,
+ * times, enums, hstore, simple-* and others); for these, without a transformer, the value pg
+ * parsed is the entity's value.
+ */
+const AS_READ = new Set(['uuid', 'text', 'varchar', 'char', 'int', 'integer', 'smallint', 'bigint', 'numeric', 'real', 'jsonb', 'bytea']);
+
 interface Shape {
   sql: string;
-  columns: [string, ColumnMetadata][];
+  /** Result column name, the column, and whether its value needs the driver's preparation. */
+  columns: [string, ColumnMetadata, boolean][];
 }
 
 const shapes = new Map<string, Shape>();
@@ -47,7 +55,11 @@ function shapeOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, key: string
     const alias = qb.expressionMap.mainAlias!;
     const columns = alias.metadata.columns
       .filter((column) => !column.isVirtual)
-      .map((column): [string, ColumnMetadata] => [DriverUtils.buildAlias(qb.dataSource.driver, undefined, alias.name, column.databaseName), column]);
+      .map((column): [string, ColumnMetadata, boolean] => [
+        DriverUtils.buildAlias(qb.dataSource.driver, undefined, alias.name, column.databaseName),
+        column,
+        Boolean(column.transformer) || typeof column.type !== 'string' || !AS_READ.has(column.type),
+      ]);
     shape = { sql: qb.getQuery(), columns };
     if (shapes.size < MAX_SHAPES) shapes.set(key, shape);
   }
@@ -89,9 +101,9 @@ export async function selectEntities<T extends ObjectLiteral>(qb: SelectQueryBui
   const metadata = qb.expressionMap.mainAlias!.metadata;
   return result.rows.map((row: Record<string, unknown>) => {
     const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
-    for (const [name, column] of shape.columns) {
+    for (const [name, column, prepare] of shape.columns) {
       const value = row[name];
-      if (value !== undefined) column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+      if (value !== undefined) column.setEntityValue(entity, prepare ? driver.prepareHydratedValue(value, column) : value);
     }
     return entity;
   });
