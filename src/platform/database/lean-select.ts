@@ -5,8 +5,12 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
-/** How many SQL texts get a statement name; past that, queries run unnamed (each connection keeps its statements). */
-const MAX_NAMED_STATEMENTS = 500;
+/**
+ * How many SQL texts get a statement name; past that, queries run unnamed. Every pooled
+ * connection keeps each statement it has run (a few KB of plan on the PostgreSQL side), so the
+ * names are capped; the lists' filter combinations make a few dozen texts.
+ */
+const MAX_NAMED_STATEMENTS = 200;
 /** How many query shapes keep their SQL; past that, the SQL is built on each call. */
 const MAX_SHAPES = 500;
 
