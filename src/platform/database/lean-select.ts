@@ -85,7 +85,9 @@ function statementName(sql: string): string | undefined {
  * parses and plans it once per connection), and rows become entities column by column (the same
  * values TypeORM's hydration gives, without its grouping by primary key for joins). Anything the
  * shape check does not cover goes through `getMany()`. Inside a transaction the query runs on
- * the transaction's connection.
+ * the transaction's connection. A migration that changes the type of a listed column while API
+ * processes run makes PostgreSQL refuse their prepared statements ("cached plan must not change
+ * result type") until they restart; migrations that add or drop other columns do not.
  */
 export async function selectEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
   const key = shapeKey(qb);
