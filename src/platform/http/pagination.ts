@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { selectEntities } from '../database/lean-select';
 import { ValidationFailedError } from './domain-error';
 
 export class PageQuery {
@@ -64,7 +65,8 @@ export interface TieBreaker<T> {
 
 /**
  * Keyset pagination, newest first, on (created_at, id): stable under inserts and O(limit) at any
- * depth, unlike OFFSET. The cursor is opaque to clients (base64url JSON).
+ * depth, unlike OFFSET. The cursor is opaque to clients (base64url JSON). The page is read with
+ * selectEntities: a named prepared statement whose SQL is kept per query shape.
  */
 export async function paginate<T extends ObjectLiteral & { createdAt: Date }>(
   qb: SelectQueryBuilder<T>,
@@ -80,11 +82,10 @@ export async function paginate<T extends ObjectLiteral & { createdAt: Date }>(
       cursorId: key.id,
     });
   }
-  const rows = await qb
+  const rows = await selectEntities(qb
     .orderBy(`${alias}.createdAt`, 'DESC')
     .addOrderBy(`${alias}.${tie.property}`, 'DESC')
-    .limit(limit + 1)
-    .getMany();
+    .limit(limit + 1));
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =

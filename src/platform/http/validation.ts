@@ -1,10 +1,12 @@
 import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
 import { ValidationFailedError } from './domain-error';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { VALIDATOR_OPTIONS } from './validation-options';
 import { flattenValidationErrors } from './validation-errors';
 
 /** Whitelist, reject unknown fields, transform to DTO classes; every failure names its field. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     ...VALIDATOR_OPTIONS,
     transform: true,
