@@ -24,6 +24,12 @@ export interface ApprovalRequestInput {
   /** What staff read in the queue (it may name both parties: parties never see it). */
   summary: string;
   details?: Record<string, unknown>;
+  /**
+   * The same as `details`, as the text of a JSON object, for bulk callers that read it from their
+   * own tables as text (a matching run's thousands of explanations need not be parsed and
+   * serialised again). PostgreSQL refuses text that is not JSON, failing the caller's transaction.
+   */
+  detailsJson?: string;
   /** A person who asked for the decision; they may not decide it and are told the outcome. */
   requestedBy?: string | null;
   dueAt?: Date;
@@ -57,18 +63,21 @@ export class ApprovalsService {
     const defaultDue = new Date(Date.now() + this.config.APPROVAL_DUE_DAYS * 24 * 3600 * 1000);
     const dueAt = requests.map((r) => (r.dueAt ?? defaultDue).toISOString());
     for (let i = 0; i < requests.length; i += 5000) {
-      const batch = requests.slice(i, i + 5000).map((r, j) => ({
-        id: ids[i + j], cluster_id: r.clusterId, subject_kind: r.subjectKind, subject_id: r.subjectId,
-        party_organisation_ids: r.parties.organisationIds, party_user_ids: r.parties.userIds, summary: r.summary,
-        details: r.details ?? {}, requested_by: r.requestedBy ?? null, due_at: dueAt[i + j],
-      }));
+      const rows = requests.slice(i, i + 5000).map((r, j) => {
+        const row = JSON.stringify({
+          id: ids[i + j], cluster_id: r.clusterId, subject_kind: r.subjectKind, subject_id: r.subjectId,
+          party_organisation_ids: r.parties.organisationIds, party_user_ids: r.parties.userIds, summary: r.summary,
+          requested_by: r.requestedBy ?? null, due_at: dueAt[i + j],
+        });
+        return `${row.slice(0, -1)},"details":${r.detailsJson ?? JSON.stringify(r.details ?? {})}}`;
+      });
       await em.query(
         `INSERT INTO approval_requests (id, cluster_id, subject_kind, subject_id, party_organisation_ids, party_user_ids, summary, details, requested_by, due_at, status)
          SELECT r.id, r.cluster_id, r.subject_kind, r.subject_id, r.party_organisation_ids, r.party_user_ids,
                 r.summary, r.details, r.requested_by, r.due_at, 'pending'
          FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, cluster_id uuid, subject_kind text, subject_id uuid,
               party_organisation_ids uuid[], party_user_ids uuid[], summary text, details jsonb, requested_by uuid, due_at timestamptz)`,
-        [JSON.stringify(batch)],
+        [`[${rows.join(',')}]`],
       );
     }
     await this.audit.recordMany(em, actor, requests.map((r, i) => ({

@@ -41,7 +41,8 @@ export class AuditService {
     for (let i = 0; i < inputs.length; i += 5000) {
       const rows = [];
       for (const input of inputs.slice(i, i + 5000)) {
-        const row = await this.row(em, actor, input);
+        // Only entries holding someone's personal data wait for that person's key.
+        const row = input.dataSubject ? await this.row(em, actor, input) : this.rowWith(actor, input, null);
         rows.push({ cluster_id: row.clusterId, actor_user_id: row.actorUserId, action: row.action, subject_kind: row.subjectKind,
           subject_id: row.subjectId, changes: row.changes, request_id: row.requestId });
       }
@@ -56,8 +57,11 @@ export class AuditService {
   }
 
   private async row(em: EntityManager, actor: Actor | null, input: AuditInput) {
+    return this.rowWith(actor, input, input.dataSubject ? await this.keys.keyFor(em, input.dataSubject) : null);
+  }
+
+  private rowWith(actor: Actor | null, input: AuditInput, key: { id: string; key: Buffer } | null) {
     const changes = diff((input.before ?? null) as Record<string, unknown> | null, (input.after ?? null) as Record<string, unknown> | null);
-    const key = input.dataSubject ? await this.keys.keyFor(em, input.dataSubject) : null;
     return {
       clusterId: input.clusterId,
       actorUserId: actor?.userId ?? null,

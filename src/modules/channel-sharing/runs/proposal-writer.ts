@@ -113,10 +113,13 @@ export class ProposalWriter {
    * "deleted"; approving it expires it (MatchLifecycleJobs) and the next run drops it.
    */
   private async requestApproval(em: EntityManager, clusterId: string, matchIds: string[]): Promise<void> {
-    const rows: { id: string; approval_id: string; host: string; guest: string; score: number; factors: unknown; channel_id: string; product_id: string;
-      channel_name: string | null; channel_type: string | null; product_name: string | null; category: string | null; grade: number | null }[] = await em.query(
-      `SELECT m.id, m.approval_id, m.host_organisation_id AS host, m.guest_organisation_id AS guest, m.score, m.factors, m.channel_id, m.product_id,
-              c.name AS channel_name, c.type AS channel_type, p.name AS product_name, p.category, p.grade
+    // The details go as text: a run's explanations are not parsed here to be serialised again.
+    const rows: { id: string; approval_id: string; host: string; guest: string; score: number; details: string;
+      channel_name: string | null; channel_type: string | null; product_name: string | null }[] = await em.query(
+      `SELECT m.id, m.approval_id, m.host_organisation_id AS host, m.guest_organisation_id AS guest, m.score,
+              c.name AS channel_name, c.type AS channel_type, p.name AS product_name,
+              jsonb_build_object('channelId', m.channel_id, 'productId', m.product_id, 'score', m.score, 'factors', m.factors,
+                                 'category', p.category, 'grade', p.grade)::text AS details
        FROM unnest($1::uuid[]) AS f(id) JOIN channel_matches m ON m.id = f.id
        LEFT JOIN channels c ON c.id = m.channel_id LEFT JOIN products p ON p.id = m.product_id`, [matchIds]);
     const names = await this.directory.names(em, rows.flatMap((r) => [r.host, r.guest]));
@@ -128,7 +131,7 @@ export class ProposalWriter {
       subjectId: r.id,
       parties: { organisationIds: [r.host, r.guest], userIds: [] },
       summary: `${name(r.host)}'s ${(r.channel_type ?? 'channel').replace(/_/g, ' ')} "${r.channel_name ?? 'deleted'}" to carry ${name(r.guest)}'s "${r.product_name ?? 'deleted'}" (score ${Number(r.score).toFixed(2)})`,
-      details: { channelId: r.channel_id, productId: r.product_id, score: r.score, factors: r.factors, category: r.category, grade: r.grade },
+      detailsJson: r.details,
     })), { notifyStaff: false });
   }
 
