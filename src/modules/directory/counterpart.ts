@@ -18,17 +18,32 @@ export interface CounterpartView {
   contacts: { name: string; email: string }[] | null;
 }
 
+export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
+
+/** The EU size class of an organisation from its employee count. */
+export function sizeClass(employees: number): SizeClass {
+  if (employees < 10) return 'micro';
+  if (employees < 50) return 'small';
+  if (employees < 250) return 'medium';
+  return 'large';
+}
+
+const SIZE_BANDS: Record<SizeClass, string> = {
+  micro: 'micro (1–9 employees)',
+  small: 'small (10–49 employees)',
+  medium: 'medium (50–249 employees)',
+  large: 'large (250+ employees)',
+};
+
+/** The size class with its employee range, as a counterpart is described. */
 export function sizeBand(employees: number): string {
-  if (employees < 10) return 'micro (1–9 employees)';
-  if (employees < 50) return 'small (10–49 employees)';
-  if (employees < 250) return 'medium (50–249 employees)';
-  return 'large (250+ employees)';
+  return SIZE_BANDS[sizeClass(employees)];
 }
 
 /** How an anonymous counterpart is described in mails: "a small sme in Skåne, SE". */
 export function anonymousDescription(profile: Pick<OrganisationProfile, 'kind' | 'region' | 'country' | 'employeeCount'>): string {
   const where = profile.region ? `${profile.region}, ${profile.country}` : profile.country;
-  return `a ${sizeBand(profile.employeeCount).split(' (')[0]} ${profile.kind.replace(/_/g, ' ')} in ${where}`;
+  return `a ${sizeClass(profile.employeeCount)} ${profile.kind.replace(/_/g, ' ')} in ${where}`;
 }
 
 export function counterpartView(

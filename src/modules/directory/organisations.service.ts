@@ -7,18 +7,12 @@ import { ValidationFailedError } from '../../platform/http/domain-error';
 import { Page, paginate } from '../../platform/http/pagination';
 import { AuditService } from '../audit/audit.service';
 import { ClustersService } from './clusters.service';
+import { sizeClass } from './counterpart';
 import { directoryAccess } from './directory-access';
 import { NotAllowedError, OrganisationNotFoundError } from './directory.errors';
 import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationView, UpdateOrganisationDto } from './dto/organisation.dto';
 import { MembershipsService } from './memberships.service';
 import { Organisation } from './organisation.entity';
-
-export function sizeClass(employees: number): OrganisationView['size'] {
-  if (employees < 10) return 'micro';
-  if (employees < 50) return 'small';
-  if (employees < 250) return 'medium';
-  return 'large';
-}
 
 export function organisationView(org: Organisation): OrganisationView {
   return {
