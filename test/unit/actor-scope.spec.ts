@@ -1,5 +1,5 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { actsForCluster, scopeToActor, visibleOr404 } from '../../src/platform/access/actor-scope';
+import { actsForCluster, clusterClause, scopeToActor, visibleOr404 } from '../../src/platform/access/actor-scope';
 import { Actor } from '../../src/platform/auth/actor';
 
 /** What scopeToActor adds to a query, recorded instead of run (the e2e suites run it for real). */
@@ -52,6 +52,14 @@ describe('actsForCluster and visibleOr404', () => {
     expect(actsForCluster(staff, 'c2')).toBe(false);
     expect(actsForCluster(staff, null)).toBe(false);
     expect(actsForCluster(member, 'c1')).toBe(false);
+  });
+
+  it('clusterClause is actsForCluster in SQL, on the parameter scopeToActor sets', () => {
+    expect(clusterClause(admin, 'm.cluster_id')).toBe('true');
+    expect(clusterClause(staff, 'm.cluster_id')).toBe('m.cluster_id = :scopeCluster');
+    expect(scoped(staff, { cluster: 'r.cluster_id' }).params.scopeCluster).toBe('c1');
+    expect(clusterClause({ ...staff, clusterId: null }, 'm.cluster_id')).toBe('false');
+    expect(clusterClause(member, 'm.cluster_id')).toBe('false');
   });
 
   it('answers a missing row and a row the actor may not see alike', () => {

@@ -25,12 +25,22 @@ export function scopeToActor<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   if (hasRole(actor, 'admin')) return qb;
   const own = actor.organisations.map((o) => o.id);
   const seen: string[] = [];
-  if (hasRole(actor, 'staff') && actor.clusterId) seen.push(`${rule.cluster} = :scopeCluster`);
+  if (hasRole(actor, 'staff') && actor.clusterId) seen.push(clusterClause(actor, rule.cluster));
   if (rule.parties?.length && own.length > 0) {
     const party = `(${rule.parties.map((c) => `${c} = ANY(:scopeOrganisations)`).join(' OR ')})`;
     seen.push(rule.partySees ? `(${party} AND ${rule.partySees})` : party);
   }
   return qb.andWhere(seen.length ? `(${seen.join(' OR ')})` : 'false', { scopeCluster: actor.clusterId, scopeOrganisations: own });
+}
+
+/**
+ * The SQL form of `actsForCluster` for a row's cluster column: `true` for admins, the column
+ * against the actor's cluster for staff, `false` otherwise. It uses the `scopeCluster` parameter
+ * scopeToActor sets, so call it on a query scopeToActor has narrowed.
+ */
+export function clusterClause(actor: Actor, column: string): string {
+  if (hasRole(actor, 'admin')) return 'true';
+  return hasRole(actor, 'staff') && actor.clusterId ? `${column} = :scopeCluster` : 'false';
 }
 
 /** The row when the actor may see it; otherwise the module's "not found" (never "forbidden"). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { actsForCluster, scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
-import { Actor, hasRole } from '../../../platform/auth/actor';
+import { actsForCluster, clusterClause, scopeToActor, visibleOr404 } from '../../../platform/access/actor-scope';
+import { Actor } from '../../../platform/auth/actor';
 import { UnitOfWork } from '../../../platform/database/unit-of-work';
 import { DomainError, ValidationFailedError } from '../../../platform/http/domain-error';
 import { Page, paginate } from '../../../platform/http/pagination';
@@ -53,17 +53,15 @@ export class ChannelMatchesService {
     const qb = this.uow.reader.createQueryBuilder(ChannelMatch, 'm');
     // Staff see their cluster's matches; anyone sees, as a party, their organisations' approved ones.
     scopeToActor(qb, actor, channelSharingAccess.matchScope('m'));
-    const own = actor.organisations.map((o) => o.id);
-    const staffSees = hasRole(actor, 'admin') ? 'true' : hasRole(actor, 'staff') ? 'm.cluster_id = :cluster' : 'false';
-    qb.setParameters({ cluster: actor.clusterId, own });
     if (query.status) qb.andWhere('m.status = :status', { status: query.status });
     if (query.organisationId) {
       // A party filters by its own side only: filtering by the other side would confirm who an
       // anonymous counterpart is.
+      const staffSees = clusterClause(actor, 'm.cluster_id');
       qb.andWhere(
         `((m.host_organisation_id = :org AND (${staffSees} OR m.host_organisation_id = ANY(:own)))
           OR (m.guest_organisation_id = :org AND (${staffSees} OR m.guest_organisation_id = ANY(:own))))`,
-        { org: query.organisationId },
+        { org: query.organisationId, own: actor.organisations.map((o) => o.id) },
       );
     }
     const page = await paginate(qb, query);
