@@ -14,7 +14,7 @@ import { installResponseCheck } from './openapi-response-check';
 import type { Logger as Pino } from 'pino';
 import type { AppConfig } from '../../config/app-config';
 import { installInputChecks, MAX_URL_LENGTH } from './input-guard';
-import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemBody } from './problem';
 import type { ErrorCode } from './error-catalogue';
 import { ProblemFilter } from './problem.filter';
 import { trustProxyOption } from './trusted-proxies';
@@ -31,13 +31,7 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   const [status, code]: [number, ErrorCode] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'common.headers_too_large']
     : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'common.request_timeout']
       : [400, 'common.bad_request'];
-  const body = JSON.stringify({
-    type: problemType(code),
-    title: titleFor(status),
-    status,
-    detail: status === 431 ? 'The request headers are too large.' : 'The request could not be read.',
-    code,
-  });
+  const body = JSON.stringify(problemBody(status, code, status === 431 ? 'The request headers are too large.' : 'The request could not be read.'));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import type { ErrorCode } from './error-catalogue';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType, STATUS_BY_KIND, titleFor } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemBody, ProblemDetails, STATUS_BY_KIND } from './problem';
 
 // Every code here is declared (common.errors.ts, auth.errors.ts): ErrorCode admits nothing else.
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -67,11 +67,7 @@ export function toProblem(error: unknown): ProblemDetails {
     const status = STATUS_BY_KIND[error.kind];
     return {
       ...error.extensions,
-      type: problemType(error.code),
-      title: titleFor(status),
-      status,
-      detail: error.message,
-      code: error.code,
+      ...problemBody(status, error.code, error.message),
       ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
     };
   }
@@ -88,52 +84,21 @@ export function toProblem(error: unknown): ProblemDetails {
           : String((response as { message?: unknown }).message ?? error.message);
     // Terminus answers a failed health check with per-dependency details; keep them.
     const details = typeof response === 'object' ? (response as { details?: unknown }).details : undefined;
-    return {
-      type: problemType(code),
-      title: titleFor(status),
-      status,
-      detail: message,
-      code,
-      ...(details ? { checks: details } : {}),
-    };
+    return { ...problemBody(status, code, message), ...(details ? { checks: details } : {}) };
   }
   const fastifyStatus = (error as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     // Errors Fastify raises before a handler runs: malformed JSON, wrong content type, body too large.
     const code = codeOfFramework(error, fastifyStatus) ?? CODE_BY_STATUS[fastifyStatus] ?? 'common.request_error';
-    return {
-      type: problemType(code),
-      title: titleFor(fastifyStatus),
-      status: fastifyStatus,
-      detail: (error as Error).message,
-      code,
-    };
+    return problemBody(fastifyStatus, code, (error as Error).message);
   }
   if (error instanceof QueryFailedError && (error as { code?: string }).code === '23505') {
-    return {
-      type: problemType('common.duplicate'),
-      title: titleFor(409),
-      status: 409,
-      detail: 'A record with the same unique values already exists.',
-      code: 'common.duplicate',
-    };
+    return problemBody(409, 'common.duplicate', 'A record with the same unique values already exists.');
   }
   // Deadlock or serialization failure: two requests changed the same rows at once and PostgreSQL
   // rolled this one back whole. Nothing was written; the same request may simply be sent again.
   if (error instanceof QueryFailedError && ['40P01', '40001'].includes((error as { code?: string }).code ?? '')) {
-    return {
-      type: problemType('common.concurrent_change'),
-      title: titleFor(409),
-      status: 409,
-      detail: 'Another request changed the same records at the same moment; nothing was saved. Try again.',
-      code: 'common.concurrent_change',
-    };
+    return problemBody(409, 'common.concurrent_change', 'Another request changed the same records at the same moment; nothing was saved. Try again.');
   }
-  return {
-    type: problemType('common.internal'),
-    title: titleFor(500),
-    status: 500,
-    detail: 'Something went wrong on our side. Quote the request id if you contact support.',
-    code: 'common.internal',
-  };
+  return problemBody(500, 'common.internal', 'Something went wrong on our side. Quote the request id if you contact support.');
 }

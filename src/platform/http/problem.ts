@@ -52,3 +52,8 @@ export function titleFor(status: number): string {
 export function problemType(code: ErrorCode): string {
   return `urn:clusterlink:problem:${code}`;
 }
+
+/** A problem body: its type follows from the code and its title from the status. */
+export function problemBody(status: number, code: ErrorCode, detail: string): ProblemDetails {
+  return { type: problemType(code), title: titleFor(status), status, detail, code };
+}

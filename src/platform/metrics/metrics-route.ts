@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorCode } from '../http/error-catalogue';
-import { PROBLEM_CONTENT_TYPE, problemType, titleFor } from '../http/problem';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../http/problem';
 import type { Metrics } from './metrics';
 
 export const METRICS_PATH = '/metrics';
@@ -11,7 +11,7 @@ export function sendProblem(reply: FastifyReply, status: number, code: ErrorCode
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({ type: problemType(code), title: titleFor(status), status, detail, code, requestId: String(reply.request.id) });
+    .send({ ...problemBody(status, code, detail), requestId: String(reply.request.id) });
 }
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
