@@ -125,7 +125,10 @@ describe('Prometheus metrics', () => {
       expect(sampleValue(await scrape(url, TOKEN), 'clusterlink_mail_send_failures_total', { reply: 'none' })).toBeUndefined();
       await request(api.url).post('/api/v1/auth/register')
         .send({ email: `unsent-${Date.now()}@test.example`, password: 'correct horse battery staple', displayName: 'Ada' }).expect(202);
-      const text = await scrapeUntil(url, TOKEN, (t) => sampleValue(t, 'clusterlink_mail_send_failures_total', { reply: 'none' }) !== undefined);
+      // The failure is counted as the send fails, the job's duration once the job has failed: a
+      // scrape may fall between the two, so it waits for both.
+      const text = await scrapeUntil(url, TOKEN, (t) => sampleValue(t, 'clusterlink_mail_send_failures_total', { reply: 'none' }) !== undefined
+        && sampleValue(t, 'clusterlink_job_duration_seconds_count', { job: 'notifications.deliver', outcome: 'failed' }) !== undefined);
       expect(sampleValue(text, 'clusterlink_mail_send_failures_total', { reply: 'none' })).toBeGreaterThanOrEqual(1);
       expect(sampleValue(text, 'clusterlink_job_duration_seconds_count', { job: 'notifications.deliver', outcome: 'failed' })).toBeGreaterThanOrEqual(1);
     } finally {
